@@ -1,0 +1,146 @@
+/**
+ * The environment profile: what the user tells us about where the database runs and which versions
+ * they use. Rules read it; nothing here guesses. Unknown stays undefined, and rules stay conservative.
+ */
+
+export const PLATFORMS = ['rds', 'aurora', 'cloudsql', 'azure', 'patroni', 'self-hosted'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const OPERATING_SYSTEMS = ['linux', 'macos', 'windows'] as const;
+export type OperatingSystem = (typeof OPERATING_SYSTEMS)[number];
+
+/** Library names accepted as `--env NAME=VERSION`, one per stack the rule catalog reads. */
+export const LIBRARY_NAMES = [
+  'sqlalchemy',
+  'psycopg',
+  'psycopg2',
+  'asyncpg',
+  'django',
+  'pg',
+  'pgPool',
+  'postgresjs',
+  'sequelize',
+  'knex',
+  'typeorm',
+  'prisma',
+  'pgx',
+  'go',
+  'rails',
+  'pgjdbc',
+  'hikariCP',
+  'springBoot',
+  'tomcatJdbc',
+  'dbcp2',
+  'c3p0',
+  'quarkus',
+] as const;
+export type LibraryName = (typeof LIBRARY_NAMES)[number];
+
+export interface EnvironmentProfile {
+  /** Smallest idle timeout of any NAT, load balancer or firewall on the path, in seconds. */
+  middleboxIdleSeconds?: number;
+  failoverProne?: boolean;
+  platform?: Platform;
+  os?: OperatingSystem;
+  pgMajor?: number;
+  pgbouncerVersion?: string;
+  versions?: Partial<Record<LibraryName, string>>;
+}
+
+/** When no middlebox timeout is known: Azure Load Balancer's 4 minutes, the smallest common default. */
+export const DEFAULT_MIDDLEBOX_IDLE_SECONDS = 240;
+
+export const ENVIRONMENT_KEYS = [
+  'middleboxIdleSeconds',
+  'failoverProne',
+  'platform',
+  'os',
+  'pgMajor',
+  'pgbouncerVersion',
+  ...LIBRARY_NAMES,
+] as const;
+
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
+const VERSION = /^\d+(\.\d+){0,3}([-.+][0-9A-Za-z.-]+)?$/;
+
+function parseVersion(name: string, value: string): string {
+  if (!VERSION.test(value)) {
+    throw new EnvironmentError(`${name}: "${value}" is not a version (expected e.g. 2.0.36)`);
+  }
+  return value;
+}
+
+/** Sets one `NAME=VALUE` pair on a profile, validating both; throws EnvironmentError otherwise. */
+export function setEnvironmentValue(
+  profile: EnvironmentProfile,
+  name: string,
+  value: string,
+): EnvironmentProfile {
+  const v = value.trim();
+  switch (name) {
+    case 'middleboxIdleSeconds': {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86400) {
+        throw new EnvironmentError(
+          `middleboxIdleSeconds: "${value}" must be a whole number of seconds between 1 and 86400`,
+        );
+      }
+      return { ...profile, middleboxIdleSeconds: Number(v) };
+    }
+    case 'failoverProne': {
+      if (v !== 'true' && v !== 'false') {
+        throw new EnvironmentError(`failoverProne: "${value}" must be true or false`);
+      }
+      return { ...profile, failoverProne: v === 'true' };
+    }
+    case 'platform': {
+      if (!(PLATFORMS as readonly string[]).includes(v)) {
+        throw new EnvironmentError(`platform: "${value}" must be one of ${PLATFORMS.join(', ')}`);
+      }
+      return { ...profile, platform: v as Platform };
+    }
+    case 'os': {
+      if (!(OPERATING_SYSTEMS as readonly string[]).includes(v)) {
+        throw new EnvironmentError(`os: "${value}" must be one of ${OPERATING_SYSTEMS.join(', ')}`);
+      }
+      return { ...profile, os: v as OperatingSystem };
+    }
+    case 'pgMajor': {
+      if (!/^\d+$/.test(v) || Number(v) < 9 || Number(v) > 30) {
+        throw new EnvironmentError(`pgMajor: "${value}" must be a PostgreSQL major version such as 15`);
+      }
+      return { ...profile, pgMajor: Number(v) };
+    }
+    case 'pgbouncerVersion':
+      return { ...profile, pgbouncerVersion: parseVersion(name, v) };
+    default: {
+      if ((LIBRARY_NAMES as readonly string[]).includes(name)) {
+        return {
+          ...profile,
+          versions: { ...profile.versions, [name]: parseVersion(name, v) },
+        };
+      }
+      throw new EnvironmentError(`unknown environment name "${name}"; known: ${ENVIRONMENT_KEYS.join(', ')}`);
+    }
+  }
+}
+
+/** Parses `NAME=VALUE` strings (as the CLI's repeated `--env` gives them). */
+export function parseEnvironmentAssignments(assignments: readonly string[]): EnvironmentProfile {
+  let profile: EnvironmentProfile = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) {
+      throw new EnvironmentError(`--env expects NAME=VALUE, got "${assignment}"`);
+    }
+    profile = setEnvironmentValue(profile, assignment.slice(0, eq).trim(), assignment.slice(eq + 1));
+  }
+  return profile;
+}
+
+/** The middlebox idle timeout rules should design for, in seconds, or null when there is none. */
+export function effectiveMiddleboxIdleSeconds(profile: EnvironmentProfile): number {
+  return profile.middleboxIdleSeconds ?? DEFAULT_MIDDLEBOX_IDLE_SECONDS;
+}

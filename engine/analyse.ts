@@ -1,0 +1,271 @@
+import type { EnvironmentProfile } from '../core/environment';
+import { checkInput } from '../core/input';
+import type { RedactedText } from '../core/redacted';
+import type { Finding, InputProblem, ParseDiagnostic } from '../core/types';
+import { type Redaction, redact } from '../redaction/redact';
+import { RULES, type Rule } from '../rules/index';
+import { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
+import { FORMATS, type FormatId } from '../wasm-parsers/formats';
+import type { ParsedDocument, ParserHost } from '../wasm-parsers/parser-host';
+import { applyFixes, type FixSelection, selectFixes } from './fix';
+
+export interface AnalyseOptions extends FixSelection {
+  filename?: string;
+  /** Overrides detection. */
+  format?: FormatId;
+  environment?: EnvironmentProfile;
+  /** Run only these rule ids (the fixture harness uses it). */
+  rules?: readonly string[];
+}
+
+export interface Timings {
+  detectMs: number;
+  parseMs: number;
+  rulesMs: number;
+  fixMs: number;
+  redactMs: number;
+  totalMs: number;
+}
+
+export interface SkippedFix {
+  findingId: string;
+  reason: 'conflict' | 'breaks-syntax';
+}
+
+export interface AnalysisResult {
+  format: FormatDetection;
+  findings: Finding[];
+  /** The input with the selected fixes applied (safe ones by default). Equal to the input when none apply. */
+  patched: string;
+  /** Ids of findings whose fixes are in `patched` (fixes found by later passes are not listed). */
+  applied: string[];
+  skipped: SkippedFix[];
+  diagnostics: ParseDiagnostic[];
+  problems: InputProblem[];
+  redacted: RedactedText;
+  redactions: Redaction[];
+  timings: Timings;
+}
+
+export interface EngineOptions {
+  host: ParserHost;
+  /** A monotonic clock in milliseconds; `performance.now` by default. */
+  now?: () => number;
+}
+
+export interface Engine {
+  analyse(text: string, options?: AnalyseOptions): Promise<AnalysisResult>;
+}
+
+/** More passes than any real file needs: each pass applies what the previous one had to defer. */
+const MAX_FIX_PASSES = 4;
+
+function rulesFor(format: FormatId, only?: readonly string[]): Rule[] {
+  return RULES.filter((r) => r.formats.includes(format) && (!only || only.includes(r.id)));
+}
+
+function runRules(
+  doc: ParsedDocument,
+  format: FormatId,
+  environment: EnvironmentProfile,
+  rules: readonly Rule[],
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    rule.check({
+      doc,
+      text: doc.text,
+      format,
+      environment,
+      report(report) {
+        const id = `${rule.id}@${report.range.start}`;
+        if (findings.some((f) => f.id === id)) return;
+        findings.push({
+          id,
+          ruleId: rule.id,
+          severity: report.severity ?? rule.severity,
+          message: report.message,
+          range: report.range,
+          ...doc.lines.range(report.range),
+          fix: report.fix ?? null,
+        });
+      },
+    });
+  }
+  return findings;
+}
+
+function countErrors(doc: ParsedDocument): number {
+  return doc.diagnostics.length;
+}
+
+export function createEngine({ host, now = () => performance.now() }: EngineOptions): Engine {
+  async function parse(format: FormatId, text: string) {
+    return host.parse(FORMATS[format].grammar, text);
+  }
+
+  /** Runs the rules on `text` and returns its findings; the caller owns nothing afterwards. */
+  async function findingsOf(
+    format: FormatId,
+    text: string,
+    environment: EnvironmentProfile,
+    rules: readonly Rule[],
+  ): Promise<{ findings: Finding[]; errors: number }> {
+    const doc = await parse(format, text);
+    try {
+      return { findings: runRules(doc, format, environment, rules), errors: countErrors(doc) };
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  async function errorCount(format: FormatId, text: string): Promise<number> {
+    const doc = await parse(format, text);
+    try {
+      return countErrors(doc);
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  /**
+   * Ruff's loop: apply the chosen fixes that do not conflict, re-analyse, repeat while something
+   * changes. A fix whose result has more syntax errors than the input is dropped, never written.
+   */
+  async function patch(
+    format: FormatId,
+    text: string,
+    firstFindings: Finding[],
+    baseErrors: number,
+    environment: EnvironmentProfile,
+    rules: readonly Rule[],
+    selection: FixSelection,
+  ) {
+    const applied: string[] = [];
+    const skipped: SkippedFix[] = [];
+    let current = text;
+    let findings = firstFindings;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const chosen = selectFixes(findings, pass === 0 ? selection : { unsafe: selection.unsafe });
+      if (chosen.length === 0) break;
+      let result = applyFixes(current, chosen);
+      if ((await errorCount(format, result.text)) > baseErrors) {
+        // Find the culprits one by one; keep every fix that parses cleanly on its own.
+        const good = [];
+        for (const finding of result.applied) {
+          const alone = applyFixes(current, [finding]);
+          if ((await errorCount(format, alone.text)) > baseErrors) {
+            if (pass === 0) skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
+          } else {
+            good.push(finding);
+          }
+        }
+        result = applyFixes(current, good);
+        if ((await errorCount(format, result.text)) > baseErrors) break;
+      }
+      if (pass === 0) {
+        applied.push(...result.applied.map((f) => f.id));
+        skipped.push(...result.deferred.map((f) => ({ findingId: f.id, reason: 'conflict' as const })));
+      }
+      if (result.text === current) break;
+      current = result.text;
+      // An explicit selection names findings of the original text only: no later passes for it.
+      if (selection.fixes) break;
+      findings = (await findingsOf(format, current, environment, rules)).findings;
+    }
+    // Without an explicit selection, later passes apply what a conflict deferred.
+    const remaining = selection.fixes ? skipped : skipped.filter((s) => s.reason === 'breaks-syntax');
+    return { patched: current, applied, skipped: remaining };
+  }
+
+  return {
+    async analyse(text, options = {}) {
+      const t0 = now();
+      const environment = options.environment ?? {};
+      const problems: InputProblem[] = [];
+      const inputProblem = checkInput(text);
+      const timings: Timings = { detectMs: 0, parseMs: 0, rulesMs: 0, fixMs: 0, redactMs: 0, totalMs: 0 };
+      const unusable = inputProblem !== null && (inputProblem.fatal || inputProblem.kind === 'empty');
+
+      const tr = now();
+      const redaction = unusable && inputProblem?.kind !== 'empty' ? null : redact(text);
+      timings.redactMs = now() - tr;
+
+      const td = now();
+      const format = detectFormat(text, { filename: options.filename, format: options.format });
+      timings.detectMs = now() - td;
+
+      const base: AnalysisResult = {
+        format,
+        findings: [],
+        patched: text,
+        applied: [],
+        skipped: [],
+        diagnostics: [],
+        problems,
+        redacted: redaction ? redaction.text : ('' as RedactedText),
+        redactions: redaction ? redaction.redactions : [],
+        timings,
+      };
+      const finish = (result: AnalysisResult) => {
+        timings.totalMs = now() - t0;
+        return result;
+      };
+
+      if (inputProblem) {
+        problems.push(inputProblem);
+        if (unusable) return finish(base);
+      }
+      if (format.format === 'unknown') {
+        problems.push({
+          kind: 'unknown-format',
+          message: options.filename
+            ? `Cannot tell what kind of config ${options.filename} is. Choose its format to check it.`
+            : 'Cannot tell what kind of config this is. Choose its format, or give the file name, to check it.',
+          fatal: true,
+        });
+        return finish(base);
+      }
+      const formatId = format.format;
+      const rules = rulesFor(formatId, options.rules);
+
+      const tp = now();
+      const doc = await parse(formatId, text);
+      timings.parseMs = now() - tp;
+      let findings: Finding[];
+      try {
+        base.diagnostics = doc.diagnostics;
+        if (doc.diagnostics.length > 0) {
+          const first = doc.diagnostics[0];
+          problems.push({
+            kind: 'syntax-errors',
+            message: `The ${FORMATS[formatId].label} parser found ${doc.diagnostics.length}${doc.diagnostics.length >= 50 ? '+' : ''} syntax error(s), the first at line ${first?.line}, column ${first?.column}. Findings near them may be missing, and no fix may add new ones.`,
+            fatal: false,
+          });
+        }
+        const trules = now();
+        findings = runRules(doc, formatId, environment, rules);
+        timings.rulesMs = now() - trules;
+      } finally {
+        doc.dispose();
+      }
+      base.findings = findings;
+
+      const tf = now();
+      const patched = await patch(
+        formatId,
+        text,
+        findings,
+        base.diagnostics.length,
+        environment,
+        rules,
+        options,
+      );
+      timings.fixMs = now() - tf;
+      base.patched = patched.patched;
+      base.applied = patched.applied;
+      base.skipped = patched.skipped;
+      return finish(base);
+    },
+  };
+}

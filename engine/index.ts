@@ -1,0 +1,18 @@
+export type { EnvironmentProfile } from '../core/environment';
+export type { RedactedText } from '../core/redacted';
+export type {
+  Finding,
+  Fix,
+  FixSafety,
+  InputProblem,
+  ParseDiagnostic,
+  Severity,
+  TextEdit,
+} from '../core/types';
+export type { Redaction } from '../redaction/redact';
+export { redact } from '../redaction/redact';
+export { RULES } from '../rules/index';
+export { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
+export { FORMAT_IDS, FORMATS, type FormatId, isFormatId } from '../wasm-parsers/formats';
+export { createParserHost, type GrammarSource } from '../wasm-parsers/parser-host';
+export { type AnalyseOptions, type AnalysisResult, createEngine, type Engine, type Timings } from './analyse';

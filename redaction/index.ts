@@ -1,0 +1,8 @@
+export {
+  isReference,
+  PLACEHOLDER,
+  type Redaction,
+  type RedactionKind,
+  type RedactionResult,
+  redact,
+} from './redact';

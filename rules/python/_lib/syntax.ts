@@ -1,0 +1,204 @@
+import type { Node } from 'web-tree-sitter';
+import { detectEol, isFirstOnLine, lineEndOffset, lineIndent } from '../../../core/text';
+import type { TextEdit } from '../../../core/types';
+import type { ParsedDocument } from '../../../wasm-parsers/parser-host';
+
+/** Python syntax helpers shared by the Python rules: calls, keyword arguments, dict literals. */
+
+export interface CallSite {
+  call: Node;
+  /** The callee's last name: `create_engine` for `sa.create_engine(...)`. */
+  name: string;
+  callee: Node;
+  args: Node;
+}
+
+const CALLS_QUERY = `
+(call
+  function: [
+    (identifier) @name
+    (attribute attribute: (identifier) @name)
+  ] @callee
+  arguments: (argument_list) @args) @call
+`;
+
+/** Every call whose callee's last name is one of `names`, in document order. */
+export function findCalls(doc: ParsedDocument, names: readonly string[]): CallSite[] {
+  const out: CallSite[] = [];
+  for (const match of doc.query(CALLS_QUERY).matches(doc.root)) {
+    const get = (capture: string) => match.captures.find((c) => c.name === capture)?.node;
+    const name = get('name');
+    const call = get('call');
+    const callee = get('callee');
+    const args = get('args');
+    if (!name || !call || !callee || !args) continue;
+    if (names.includes(name.text)) out.push({ call, name: name.text, callee, args });
+  }
+  return out.sort((a, b) => a.call.startIndex - b.call.startIndex);
+}
+
+/** The elements of an argument list or a dict literal, without punctuation and comments. */
+export function elements(container: Node): Node[] {
+  return container.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+}
+
+export interface KeywordArgument {
+  name: string;
+  nameNode: Node;
+  value: Node;
+  node: Node;
+}
+
+export function keywordArguments(args: Node): KeywordArgument[] {
+  const out: KeywordArgument[] = [];
+  for (const el of elements(args)) {
+    if (el.type !== 'keyword_argument') continue;
+    const nameNode = el.childForFieldName('name');
+    const value = el.childForFieldName('value');
+    if (nameNode && value) out.push({ name: nameNode.text, nameNode, value, node: el });
+  }
+  return out;
+}
+
+/** `**something` arguments of a call. */
+export function dictionarySplats(args: Node): Node[] {
+  return elements(args).filter((el) => el.type === 'dictionary_splat');
+}
+
+/** The string value of a Python string literal without prefixes or interpolation, else null. */
+export function stringLiteralValue(node: Node): string | null {
+  if (node.type !== 'string') return null;
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'interpolation') return null;
+    if (child.type === 'string_content' || child.type === 'escape_sequence') value += child.text;
+  }
+  return value;
+}
+
+/** The quote character a dict literal's string keys already use, defaulting to double quotes. */
+export function quoteStyle(container: Node): '"' | "'" {
+  for (const el of elements(container)) {
+    const key = el.type === 'pair' ? el.childForFieldName('key') : null;
+    if (key?.type === 'string') {
+      const text = key.text.replace(/^[rbuf]+/i, '');
+      if (text.startsWith("'")) return "'";
+      if (text.startsWith('"')) return '"';
+    }
+  }
+  return '"';
+}
+
+export interface DictEntry {
+  key: string;
+  keyNode: Node;
+  value: Node;
+  node: Node;
+}
+
+/** `{"k": v}` pairs with literal string keys. */
+export function dictEntries(dict: Node): DictEntry[] {
+  const out: DictEntry[] = [];
+  for (const el of elements(dict)) {
+    if (el.type !== 'pair') continue;
+    const keyNode = el.childForFieldName('key');
+    const value = el.childForFieldName('value');
+    const key = keyNode ? stringLiteralValue(keyNode) : null;
+    if (keyNode && value && key !== null) out.push({ key, keyNode, value, node: el });
+  }
+  return out;
+}
+
+/**
+ * Where `**NAME` gets its keys from, when NAME is bound in the same file to a literal: the last
+ * `NAME = dict(...)` or `NAME = {...}` before the call. Null when it cannot be seen.
+ */
+export type SplatSource =
+  | { kind: 'dict-call'; args: Node; assignment: Node }
+  | { kind: 'dict-literal'; dict: Node; assignment: Node };
+
+const ASSIGNMENTS_QUERY = `
+(assignment left: (identifier) @name right: (_) @value) @assignment
+`;
+
+export function resolveSplat(doc: ParsedDocument, splat: Node): SplatSource | null {
+  const target = splat.namedChildren.find((n) => n && n.type !== 'comment');
+  if (target?.type !== 'identifier') return null;
+  let best: SplatSource | null = null;
+  for (const match of doc.query(ASSIGNMENTS_QUERY).matches(doc.root)) {
+    const name = match.captures.find((c) => c.name === 'name')?.node;
+    const value = match.captures.find((c) => c.name === 'value')?.node;
+    const assignment = match.captures.find((c) => c.name === 'assignment')?.node;
+    if (!name || !value || !assignment || name.text !== target.text) continue;
+    if (assignment.startIndex >= splat.startIndex) continue;
+    if (value.type === 'dictionary') {
+      best = { kind: 'dict-literal', dict: value, assignment };
+    } else if (value.type === 'call' && value.childForFieldName('function')?.text === 'dict') {
+      const args = value.childForFieldName('arguments');
+      best = args && args.type === 'argument_list' ? { kind: 'dict-call', args, assignment } : null;
+    } else {
+      best = null;
+    }
+  }
+  return best;
+}
+
+/**
+ * An edit that appends one element (`pool_pre_ping=True`, `"k": v`) to an argument list or dict
+ * literal in the container's own layout: one element per line stays one per line with the same
+ * indentation, a trailing comma stays, inline lists stay inline. Line endings follow the file.
+ */
+export function appendElementEdit(text: string, container: Node, element: string): TextEdit {
+  const items = elements(container);
+  const open = container.child(0);
+  const close = container.child(container.childCount - 1);
+  const last = items[items.length - 1];
+  if (!open || !close) throw new Error('container without delimiters');
+  if (!last) {
+    return { start: open.endIndex, end: open.endIndex, text: element };
+  }
+  let comma: Node | null = null;
+  for (let sibling = last.nextSibling; sibling; sibling = sibling.nextSibling) {
+    if (sibling.type === ',') {
+      comma = sibling;
+      break;
+    }
+    if (sibling.type !== 'comment') break;
+  }
+  const vertical = last.startPosition.row > open.startPosition.row && isFirstOnLine(text, last.startIndex);
+  if (vertical) {
+    const eol = detectEol(text);
+    const indent = lineIndent(text, last.startIndex);
+    if (comma) {
+      const at =
+        close.startPosition.row === comma.startPosition.row
+          ? comma.endIndex
+          : lineEndOffset(text, comma.endIndex);
+      return { start: at, end: at, text: `${eol}${indent}${element},` };
+    }
+    return { start: last.endIndex, end: last.endIndex, text: `,${eol}${indent}${element}` };
+  }
+  if (comma) return { start: comma.endIndex, end: comma.endIndex, text: ` ${element},` };
+  return { start: last.endIndex, end: last.endIndex, text: `, ${element}` };
+}
+
+/** Python truthiness of a literal; null when the value is not a literal (a name, a call…). */
+export function literalTruthiness(value: Node): boolean | null {
+  switch (value.type) {
+    case 'true':
+      return true;
+    case 'false':
+    case 'none':
+      return false;
+    case 'integer':
+    case 'float':
+      return Number(value.text.replace(/_/g, '')) !== 0;
+    case 'string': {
+      const s = stringLiteralValue(value);
+      return s === null ? null : s.length > 0;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Node } from 'web-tree-sitter';
+import type { Fix } from '../../../../core/types';
+import { defineRule } from '../../../define-rule';
+import {
+  appendElementEdit,
+  dictEntries,
+  dictionarySplats,
+  findCalls,
+  keywordArguments,
+  literalTruthiness,
+  quoteStyle,
+  resolveSplat,
+  type SplatSource,
+} from '../../_lib/syntax';
+
+/** Pools that check out long-lived connections and so can hand out a dead one. */
+const PINGABLE_POOLS = new Set(['QueuePool', 'AsyncAdaptedQueuePool', 'SingletonThreadPool']);
+/** Pools whose connections are never reused across checkouts (NullPool) or never pinged (StaticPool). */
+const UNPINGED_POOLS = new Set(['NullPool', 'StaticPool']);
+
+const ADD_FIX =
+  'Add pool_pre_ping=True: each checkout first runs a cheap ping and silently replaces a dead connection.';
+
+function lastName(node: Node): string {
+  const text = node.text;
+  return text.slice(text.lastIndexOf('.') + 1).trim();
+}
+
+interface Setting {
+  value: Node;
+}
+
+/** Finds `pool_pre_ping` in the call's keywords or in a `**dict` defined in the same file. */
+function findSetting(
+  keywords: ReturnType<typeof keywordArguments>,
+  splats: Array<SplatSource | null>,
+  name: string,
+): Setting | null {
+  const kw = keywords.find((k) => k.name === name);
+  if (kw) return { value: kw.value };
+  for (const source of splats) {
+    if (!source) continue;
+    if (source.kind === 'dict-call') {
+      const inner = keywordArguments(source.args).find((k) => k.name === name);
+      if (inner) return { value: inner.value };
+    } else {
+      const entry = dictEntries(source.dict).find((e) => e.key === name);
+      if (entry) return { value: entry.value };
+    }
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'python.sqlalchemy.pre-ping-missing',
+  title: 'SQLAlchemy engine hands out connections without checking them',
+  severity: 'warning',
+  formats: ['python'],
+  docs: {
+    what: 'Reports `create_engine(...)` and `create_async_engine(...)` calls whose pool reuses connections but never pings them: `pool_pre_ping` is missing or false. NullPool and StaticPool engines are left alone.',
+    why: 'Without a ping, a connection that the server closed (restart, failover, `pg_terminate_backend`, an idle timeout) or that a load balancer reset is handed to your code as if it were alive, and the first query fails with "server closed the connection unexpectedly" or asyncpg\'s "connection is closed". With `pool_pre_ping=True` the pool notices, reconnects, and invalidates the older connections of the same pool, so one checkout repairs it.',
+    example: {
+      before: 'engine = create_engine(DATABASE_URL, pool_size=10)',
+      after: 'engine = create_engine(DATABASE_URL, pool_size=10, pool_pre_ping=True)',
+    },
+    fixSafety:
+      'safe: the only change is one extra round trip per checkout. A ping cannot tell a silently dropped connection (no reset ever arrives) from a slow one: pair it with TCP keepalives or a statement timeout, which other rules check. If `**options` come from somewhere this file does not show, no fix is offered, because a second `pool_pre_ping` would make the call fail with "got multiple values for keyword argument".',
+    sources: [
+      'https://docs.sqlalchemy.org/en/20/core/pooling.html#disconnect-handling-pessimistic',
+      'https://github.com/sqlalchemy/sqlalchemy/blob/main/lib/sqlalchemy/pool/base.py',
+    ],
+  },
+  check({ doc, text, report }) {
+    for (const site of findCalls(doc, ['create_engine', 'create_async_engine'])) {
+      const keywords = keywordArguments(site.args);
+      const poolclass = keywords.find((k) => k.name === 'poolclass');
+      if (poolclass) {
+        const pool = lastName(poolclass.value);
+        if (UNPINGED_POOLS.has(pool) || !PINGABLE_POOLS.has(pool)) continue;
+      }
+      const splatNodes = dictionarySplats(site.args);
+      const splats = splatNodes.map((splat) => resolveSplat(doc, splat));
+      const setting = findSetting(keywords, splats, 'pool_pre_ping');
+      const fn = `${site.name}()`;
+      if (setting) {
+        if (literalTruthiness(setting.value) !== false) continue;
+        const fix: Fix = {
+          safety: 'safe',
+          description: 'Set pool_pre_ping=True.',
+          edits: [{ start: setting.value.startIndex, end: setting.value.endIndex, text: 'True' }],
+        };
+        report({
+          range: { start: setting.value.startIndex, end: setting.value.endIndex },
+          message: `${fn} turns pool_pre_ping off (${setting.value.text}): dead pooled connections reach the application and fail its first query.`,
+          fix,
+        });
+        continue;
+      }
+      const range = { start: site.callee.startIndex, end: site.callee.endIndex };
+      if (splats.some((s) => s === null)) {
+        const hidden = splatNodes
+          .filter((_, i) => splats[i] === null)
+          .map((n) => n.text)
+          .join(', ');
+        report({
+          range,
+          severity: 'info',
+          message: `${fn} does not set pool_pre_ping here; make sure ${hidden} sets pool_pre_ping=True (staleproof cannot see inside it, so it offers no edit).`,
+          fix: null,
+        });
+        continue;
+      }
+      const source = splats.find((s): s is SplatSource => s !== null);
+      let edit: Fix['edits'][number];
+      if (!source) {
+        edit = appendElementEdit(text, site.args, 'pool_pre_ping=True');
+      } else if (source.kind === 'dict-call') {
+        edit = appendElementEdit(text, source.args, 'pool_pre_ping=True');
+      } else {
+        const q = quoteStyle(source.dict);
+        edit = appendElementEdit(text, source.dict, `${q}pool_pre_ping${q}: True`);
+      }
+      report({
+        range,
+        message: `${fn} does not set pool_pre_ping: a connection closed by a restart, a failover or an idle timeout is handed to the application, whose next query fails with "server closed the connection unexpectedly".`,
+        fix: { safety: 'safe', description: ADD_FIX, edits: [edit] },
+      });
+    }
+  },
+});
