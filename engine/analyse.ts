@@ -49,6 +49,8 @@ export interface AnalysisResult {
 
 export interface EngineOptions {
   host: ParserHost;
+  /** The rule catalog; the registry by default. Tests of the fix loop pass their own. */
+  rules?: readonly Rule[];
   /** A monotonic clock in milliseconds; `performance.now` by default. */
   now?: () => number;
 }
@@ -60,8 +62,8 @@ export interface Engine {
 /** More passes than any real file needs: each pass applies what the previous one had to defer. */
 const MAX_FIX_PASSES = 4;
 
-function rulesFor(format: FormatId, only?: readonly string[]): Rule[] {
-  return RULES.filter((r) => r.formats.includes(format) && (!only || only.includes(r.id)));
+function rulesFor(catalog: readonly Rule[], format: FormatId, only?: readonly string[]): Rule[] {
+  return catalog.filter((r) => r.formats.includes(format) && (!only || only.includes(r.id)));
 }
 
 function runRules(
@@ -99,7 +101,11 @@ function countErrors(doc: ParsedDocument): number {
   return doc.diagnostics.length;
 }
 
-export function createEngine({ host, now = () => performance.now() }: EngineOptions): Engine {
+export function createEngine({
+  host,
+  rules: catalog = RULES,
+  now = () => performance.now(),
+}: EngineOptions): Engine {
   async function parse(format: FormatId, text: string) {
     return host.parse(FORMATS[format].grammar, text);
   }
@@ -227,7 +233,7 @@ export function createEngine({ host, now = () => performance.now() }: EngineOpti
         return finish(base);
       }
       const formatId = format.format;
-      const rules = rulesFor(formatId, options.rules);
+      const rules = rulesFor(catalog, formatId, options.rules);
 
       const tp = now();
       const doc = await parse(formatId, text);

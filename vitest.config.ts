@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
+    environment: 'node',
+    // Grammar loading is per worker; two cores, two workers.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+  },
+});
