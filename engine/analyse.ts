@@ -149,38 +149,50 @@ export function createEngine({
   ) {
     const applied: string[] = [];
     const skipped: SkippedFix[] = [];
+    /** Fixes known to break the syntax, by rule and edits, so later passes do not retry them. */
+    const broken = new Set<string>();
+    const key = (f: Finding) => `${f.ruleId}|${JSON.stringify(f.fix?.edits)}`;
     let current = text;
     let findings = firstFindings;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const chosen = selectFixes(findings, pass === 0 ? selection : { unsafe: selection.unsafe });
+      const chosen = selectFixes(findings, pass === 0 ? selection : { unsafe: selection.unsafe }).filter(
+        (f) => !broken.has(key(f)),
+      );
       if (chosen.length === 0) break;
       let result = applyFixes(current, chosen);
       if ((await errorCount(format, result.text)) > baseErrors) {
         // Find the culprits one by one; keep every fix that parses cleanly on its own.
-        const good = [];
+        const good: Finding[] = [];
         for (const finding of result.applied) {
           const alone = applyFixes(current, [finding]);
           if ((await errorCount(format, alone.text)) > baseErrors) {
-            if (pass === 0) skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
+            broken.add(key(finding));
+            skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
           } else {
             good.push(finding);
           }
         }
-        result = applyFixes(current, good);
+        result = { ...applyFixes(current, good), deferred: result.deferred };
         if ((await errorCount(format, result.text)) > baseErrors) break;
       }
       if (pass === 0) {
         applied.push(...result.applied.map((f) => f.id));
         skipped.push(...result.deferred.map((f) => ({ findingId: f.id, reason: 'conflict' as const })));
       }
-      if (result.text === current) break;
+      const changed = result.text !== current;
       current = result.text;
       // An explicit selection names findings of the original text only: no later passes for it.
       if (selection.fixes) break;
+      if (!changed && result.deferred.length === 0) break;
       findings = (await findingsOf(format, current, environment, rules)).findings;
     }
     // Without an explicit selection, later passes apply what a conflict deferred.
-    const remaining = selection.fixes ? skipped : skipped.filter((s) => s.reason === 'breaks-syntax');
+    const remaining = selection.fixes
+      ? skipped
+      : skipped.filter(
+          (s, i) =>
+            s.reason === 'breaks-syntax' && skipped.findIndex((t) => t.findingId === s.findingId) === i,
+        );
     return { patched: current, applied, skipped: remaining };
   }
 

@@ -23,6 +23,11 @@ export interface ParsedDocument {
   diagnostics: ParseDiagnostic[];
   /** A compiled query for this grammar, cached for the life of the host. */
   query(source: string): Query;
+  /**
+   * Computes something once per document (an index of assignments, say) and shares it between
+   * rules, so that N rules over a file of N lines stay linear.
+   */
+  memo<T>(key: string, compute: () => T): T;
   dispose(): void;
 }
 
@@ -121,6 +126,7 @@ export function createParserHost(source: GrammarSource): ParserHost {
       const lines = new LineIndex(text);
       const root = tree.rootNode;
       const parsedTree = tree;
+      const memos = new Map<string, unknown>();
       return {
         grammar,
         text,
@@ -137,7 +143,14 @@ export function createParserHost(source: GrammarSource): ParserHost {
           }
           return query;
         },
-        dispose: () => parsedTree.delete(),
+        memo<T>(memoKey: string, compute: () => T): T {
+          if (!memos.has(memoKey)) memos.set(memoKey, compute());
+          return memos.get(memoKey) as T;
+        },
+        dispose: () => {
+          memos.clear();
+          parsedTree.delete();
+        },
       };
     },
   };

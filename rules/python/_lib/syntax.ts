@@ -122,26 +122,44 @@ const ASSIGNMENTS_QUERY = `
 (assignment left: (identifier) @name right: (_) @value) @assignment
 `;
 
+interface Assignment {
+  name: string;
+  value: Node;
+  assignment: Node;
+}
+
+/** Every `NAME = value` in the file, grouped by name, in document order; computed once per document. */
+function assignmentsByName(doc: ParsedDocument): Map<string, Assignment[]> {
+  return doc.memo('python.assignments', () => {
+    const byName = new Map<string, Assignment[]>();
+    for (const match of doc.query(ASSIGNMENTS_QUERY).matches(doc.root)) {
+      const name = match.captures.find((c) => c.name === 'name')?.node;
+      const value = match.captures.find((c) => c.name === 'value')?.node;
+      const assignment = match.captures.find((c) => c.name === 'assignment')?.node;
+      if (!name || !value || !assignment) continue;
+      const list = byName.get(name.text) ?? [];
+      list.push({ name: name.text, value, assignment });
+      byName.set(name.text, list);
+    }
+    return byName;
+  });
+}
+
 export function resolveSplat(doc: ParsedDocument, splat: Node): SplatSource | null {
   const target = splat.namedChildren.find((n) => n && n.type !== 'comment');
   if (target?.type !== 'identifier') return null;
-  let best: SplatSource | null = null;
-  for (const match of doc.query(ASSIGNMENTS_QUERY).matches(doc.root)) {
-    const name = match.captures.find((c) => c.name === 'name')?.node;
-    const value = match.captures.find((c) => c.name === 'value')?.node;
-    const assignment = match.captures.find((c) => c.name === 'assignment')?.node;
-    if (!name || !value || !assignment || name.text !== target.text) continue;
-    if (assignment.startIndex >= splat.startIndex) continue;
-    if (value.type === 'dictionary') {
-      best = { kind: 'dict-literal', dict: value, assignment };
-    } else if (value.type === 'call' && value.childForFieldName('function')?.text === 'dict') {
-      const args = value.childForFieldName('arguments');
-      best = args && args.type === 'argument_list' ? { kind: 'dict-call', args, assignment } : null;
-    } else {
-      best = null;
-    }
+  const before = (assignmentsByName(doc).get(target.text) ?? []).filter(
+    (a) => a.assignment.startIndex < splat.startIndex,
+  );
+  const last = before[before.length - 1];
+  if (!last) return null;
+  const { value, assignment } = last;
+  if (value.type === 'dictionary') return { kind: 'dict-literal', dict: value, assignment };
+  if (value.type === 'call' && value.childForFieldName('function')?.text === 'dict') {
+    const args = value.childForFieldName('arguments');
+    return args && args.type === 'argument_list' ? { kind: 'dict-call', args, assignment } : null;
   }
-  return best;
+  return null;
 }
 
 /**

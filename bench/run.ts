@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: analysis latency by input size (first run in a fresh process, and warm), and the
+ * size of the built site. Figures are reported, never asserted: timing belongs here, not in tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { nodeGrammarSource } from '../cli/node-grammars';
+import { createEngine, createParserHost } from '../engine/index';
+import { pythonCorpus } from './corpus';
+
+const SIZES = [1_000, 10_000, 100_000, 1_000_000];
+const WARM_RUNS = 15;
+const COLD_RUNS = 3;
+const root = new URL('..', import.meta.url).pathname;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function latency() {
+  const engine = createEngine({ host: createParserHost(nodeGrammarSource) });
+  await engine.analyse(pythonCorpus(1000), { filename: 'warmup.py' });
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const text = pythonCorpus(size);
+    const cold: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const out = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'bench/cold.ts'), String(size)],
+        {
+          encoding: 'utf8',
+        },
+      );
+      cold.push(Number(out.stdout.trim()));
+    }
+    const warm: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < (size >= 1_000_000 ? 5 : WARM_RUNS); i++) {
+      const t0 = performance.now();
+      const result = await engine.analyse(text, { filename: 'bench.py' });
+      warm.push(performance.now() - t0);
+      findings = result.findings.length;
+    }
+    rows.push(
+      `| ${kb(text.length).padStart(9)} | ${String(findings).padStart(8)} | ${median(cold).toFixed(1).padStart(13)} | ${median(warm).toFixed(1).padStart(13)} | ${Math.max(
+        ...warm,
+      )
+        .toFixed(1)
+        .padStart(12)} |`,
+    );
+  }
+  console.log(
+    'Analysis latency in Node (Python input; analyse = detect + parse + rules + fix loop + redact)\n',
+  );
+  console.log('|     input | findings | first run, ms | warm median, ms | warm max, ms |');
+  console.log('|----------:|---------:|--------------:|----------------:|-------------:|');
+  for (const row of rows) console.log(row);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function buildSizes() {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.log('\n(no dist/: run `npm run build` first for the site sizes)');
+    return;
+  }
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g),
+  ].map((m) => join(dist, m[1] ?? ''));
+  const gz = (path: string) => gzipSync(readFileSync(path)).length;
+  const all = files(dist);
+  const js = all.filter((f) => f.endsWith('.js'));
+  const wasm = all.filter((f) => f.endsWith('.wasm'));
+  const initialGz = initial.reduce((sum, f) => sum + gz(f), 0);
+  const largest = js.map((f) => ({ f, size: gz(f) })).sort((a, b) => b.size - a.size)[0];
+  console.log('\nBuilt site (gzip)\n');
+  console.log('| what | size |');
+  console.log('|---|---:|');
+  console.log(`| initial JS (entry + modulepreload, before Monaco) | ${kb(initialGz)} |`);
+  if (largest) console.log(`| largest lazy JS chunk (${largest.f.split('/').pop()}) | ${kb(largest.size)} |`);
+  console.log(`| all JS | ${kb(js.reduce((s, f) => s + gz(f), 0))} |`);
+  console.log(
+    `| grammar + runtime WASM (${wasm.length} files, each fetched on first use) | ${kb(wasm.reduce((s, f) => s + gz(f), 0))} |`,
+  );
+  console.log(`| whole dist/ | ${kb(all.reduce((s, f) => s + gz(f), 0))} |`);
+}
+
+await latency();
+buildSizes();

@@ -1,0 +1,236 @@
+/** The CLI contract, exercised through the real executable as outside test suites will call it. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
+
+const BIN = new URL('./staleproof.mjs', import.meta.url).pathname;
+const SNIPPET = 'engine = create_engine(\n    DATABASE_URL,\n    pool_size=10,\n    max_overflow=5,\n)\n';
+const FIXED = SNIPPET.replace('    max_overflow=5,\n', '    max_overflow=5,\n    pool_pre_ping=True,\n');
+
+function run(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'staleproof-cli-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('staleproof check', () => {
+  it('prints the documented JSON and exits 1 when there are findings', () => {
+    const file = tempFile('db.py', SNIPPET);
+    const { code, stdout, stderr } = run(['check', '--format', 'json', file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file,
+        format: 'python',
+        findings: [
+          {
+            ruleId: 'python.sqlalchemy.pre-ping-missing',
+            severity: 'warning',
+            line: 1,
+            column: 10,
+            endLine: 1,
+            endColumn: 23,
+            message: expect.stringContaining('pool_pre_ping'),
+            fix: { safety: 'safe', description: expect.stringContaining('pool_pre_ping=True') },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('exits 0 with no findings, in text', () => {
+    const file = tempFile('db.py', 'engine = create_engine(URL, pool_pre_ping=True)\n');
+    const { code, stdout } = run(['check', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('no findings\n');
+  });
+
+  it('prints file:line:column findings in text', () => {
+    const file = tempFile('db.py', SNIPPET);
+    const { code, stdout } = run(['check', file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:10: warning python\\.sqlalchemy\\.pre-ping-missing: `,
+      ),
+    );
+    expect(stdout).toMatch(/\[fix: safe\]\n1 finding, 1 with a fix/);
+  });
+
+  it('reads standard input, named by --filename or detected from content', () => {
+    const named = run(['check', '--format', 'json', '--filename', 'app/db.py', '-'], SNIPPET);
+    expect(named.code).toBe(1);
+    expect(JSON.parse(named.stdout)[0]).toMatchObject({ file: 'app/db.py', format: 'python' });
+    const detected = run(['check', '--format', 'json', '-'], SNIPPET);
+    expect(JSON.parse(detected.stdout)[0]).toMatchObject({ file: '<stdin>', format: 'python' });
+  });
+
+  it.each([
+    [['check'], /no FILE given/],
+    [['lint', 'x.py'], /unknown command "lint"/],
+    [['check', '--format', 'xml', 'x.py'], /--format must be text or json/],
+    [['check', '--env', 'colour=blue', 'x.py'], /unknown environment name "colour"/],
+    [['check', '--env', 'failoverProne=maybe', 'x.py'], /true or false/],
+    [['check', '--as', 'cobol', 'x.py'], /--as must be one of/],
+    [['check', '--bogus', 'x.py'], /Unknown option '--bogus'/],
+    [['fix', '--stdout', 'a.py', 'b.py'], /--stdout takes one FILE/],
+  ])('exits 2 on the usage error %j with one line on stderr', (args, message) => {
+    const { code, stderr, stdout } = run(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('accepts every documented --env name', () => {
+    const file = tempFile('db.py', 'engine = create_engine(URL, pool_pre_ping=True)\n');
+    const env = [
+      'middleboxIdleSeconds=350',
+      'failoverProne=true',
+      'platform=rds',
+      'os=linux',
+      'pgMajor=15',
+      'pgbouncerVersion=1.18.0',
+      'sqlalchemy=2.0.36',
+      'psycopg=3.1.7',
+      'psycopg2=2.9.5',
+      'asyncpg=0.27.0',
+      'django=4.2',
+      'pg=8.11.3',
+      'pgPool=3.6.1',
+      'postgresjs=3.4.4',
+      'sequelize=6.37.3',
+      'knex=3.1.0',
+      'typeorm=0.3.20',
+      'prisma=5.22.0',
+      'pgx=5.7.1',
+      'go=1.22',
+      'rails=7.1.3',
+      'pgjdbc=42.5.0',
+      'hikariCP=5.1.0',
+      'springBoot=3.3.4',
+      'tomcatJdbc=9.0.85',
+      'dbcp2=2.9.0',
+      'c3p0=0.9.5.5',
+      'quarkus=3.15.1',
+    ];
+    const { code, stderr } = run(['check', ...env.flatMap((e) => ['--env', e]), file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  describe('unusable input exits 2 with a clear message', () => {
+    it('a missing file', () => {
+      const { code, stderr } = run(['check', '/nonexistent/db.py']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/\/nonexistent\/db\.py: cannot read: ENOENT/);
+    });
+
+    it('binary bytes', () => {
+      const file = tempFile('blob.py', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+      const { code, stderr } = run(['check', file]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/binary/);
+    });
+
+    it('10 MB of text', () => {
+      const file = tempFile('huge.py', `${SNIPPET}${'# padding\n'.repeat(1_000_000)}`);
+      const { code, stderr } = run(['check', file]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/MiB/);
+    });
+
+    it('an unknown format, which --as resolves', () => {
+      const file = tempFile('notes.txt', SNIPPET.replace(/\n/g, ' '));
+      const unknown = run(['check', tempFile('notes.txt', 'just some words')]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/Cannot tell what kind of config/);
+      const chosen = run(['check', '--as', 'python', file]);
+      expect(chosen.code).toBe(1);
+    });
+  });
+
+  it('empty input is not an error: a note, and no findings', () => {
+    const { code, stderr, stdout } = run(['check', tempFile('empty.py', '')]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/empty/);
+    expect(stdout).toBe('no findings\n');
+  });
+
+  it('a file that does not parse: a warning with the line, and the findings it could make', () => {
+    const file = tempFile('db.py', `${SNIPPET}\ndef broken(:\n`);
+    const { code, stderr, stdout } = run(['check', file]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/syntax error.*line 7/);
+    expect(stdout).toMatch(/pre-ping-missing/);
+  });
+});
+
+describe('staleproof fix', () => {
+  it('rewrites the file in place, keeping CRLF line endings and a byte-order mark', () => {
+    const crlf = `\uFEFF${SNIPPET.replace(/\n/g, '\r\n')}`;
+    const file = tempFile('db.py', crlf);
+    const { code, stderr } = run(['fix', file]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/applied 1 fix/);
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${FIXED.replace(/\n/g, '\r\n')}`);
+    const again = run(['fix', file]);
+    expect(again.stderr).toMatch(/nothing to fix/);
+  });
+
+  it('prints the patched text with --stdout and leaves the file alone', () => {
+    const file = tempFile('db.py', SNIPPET);
+    const { code, stdout } = run(['fix', '--stdout', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(FIXED);
+    expect(readFileSync(file, 'utf8')).toBe(SNIPPET);
+  });
+
+  it('reads standard input and prints the result', () => {
+    expect(run(['fix', '--filename', 'db.py', '-'], SNIPPET).stdout).toBe(FIXED);
+  });
+});
+
+describe('staleproof redact', () => {
+  const text = 'url = "postgresql://app:fake-cli-pw@db/app"\ndsn = "host=db user=app password=fake-dsn-pw"\n';
+
+  it('prints the redacted text', () => {
+    const { code, stdout } = run(['redact', tempFile('settings.py', text)]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'url = "postgresql://app:<redacted>@db/app"\ndsn = "host=db user=app password=<redacted>"\n',
+    );
+  });
+
+  it('prints JSON with positions of each redaction', () => {
+    const { stdout } = run(['redact', '--format', 'json', tempFile('settings.py', text)]);
+    const body = JSON.parse(stdout);
+    expect(body.text).not.toMatch(/fake-(cli|dsn)-pw/);
+    expect(body.redactions).toEqual([
+      { kind: 'password', line: 1, column: 25, length: 11 },
+      { kind: 'password', line: 2, column: 34, length: 11 },
+    ]);
+  });
+});
+
+describe('--help and --version', () => {
+  it('prints usage and the package version, exit 0', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/staleproof check/);
+    expect(help.stdout).toMatch(/--env NAME=VALUE/);
+    const version = run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(packageJson.version);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MIDDLEBOX_IDLE_SECONDS,
+  EnvironmentError,
+  effectiveMiddleboxIdleSeconds,
+  parseEnvironmentAssignments,
+} from './environment';
+
+describe('environment profile', () => {
+  it('parses every documented name into typed values', () => {
+    const profile = parseEnvironmentAssignments([
+      'middleboxIdleSeconds=350',
+      'failoverProne=true',
+      'platform=aurora',
+      'os=linux',
+      'pgMajor=15',
+      'pgbouncerVersion=1.18.0',
+      'sqlalchemy=2.0.36',
+      'hikariCP=5.1.0',
+    ]);
+    expect(profile).toEqual({
+      middleboxIdleSeconds: 350,
+      failoverProne: true,
+      platform: 'aurora',
+      os: 'linux',
+      pgMajor: 15,
+      pgbouncerVersion: '1.18.0',
+      versions: { sqlalchemy: '2.0.36', hikariCP: '5.1.0' },
+    });
+    expect(effectiveMiddleboxIdleSeconds(profile)).toBe(350);
+    expect(effectiveMiddleboxIdleSeconds({})).toBe(DEFAULT_MIDDLEBOX_IDLE_SECONDS);
+  });
+
+  it.each([
+    ['colour=blue', /unknown environment name "colour"/],
+    ['middleboxIdleSeconds=4min', /whole number of seconds/],
+    ['failoverProne=yes', /true or false/],
+    ['platform=heroku', /must be one of rds/],
+    ['pgMajor=fifteen', /major version/],
+    ['sqlalchemy=latest', /not a version/],
+    ['noequals', /NAME=VALUE/],
+  ])('rejects %s with a message naming the problem', (assignment, message) => {
+    expect(() => parseEnvironmentAssignments([assignment])).toThrow(EnvironmentError);
+    expect(() => parseEnvironmentAssignments([assignment])).toThrow(message);
+  });
+});

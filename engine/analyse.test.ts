@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS } from '../core/input';
+import { defineRule, type Rule } from '../rules/define-rule';
+import { engine, host } from '../tests/support/engine';
+import { createEngine } from './analyse';
+
+const SNIPPET = 'engine = create_engine(\n    DATABASE_URL,\n    pool_size=10,\n    max_overflow=5,\n)\n';
+
+describe('analyse: the engine contract', () => {
+  it('returns format, findings with 1-based ranges and safe fixes, patched text, redactions and timings', async () => {
+    const result = await engine.analyse(SNIPPET, { filename: 'db.py' });
+    expect(result.format).toMatchObject({ format: 'python', source: 'filename' });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        id: 'python.sqlalchemy.pre-ping-missing@9',
+        ruleId: 'python.sqlalchemy.pre-ping-missing',
+        severity: 'warning',
+        line: 1,
+        column: 10,
+        endLine: 1,
+        endColumn: 23,
+        fix: expect.objectContaining({ safety: 'safe' }),
+      }),
+    ]);
+    expect(result.patched).toBe(
+      SNIPPET.replace('    max_overflow=5,\n', '    max_overflow=5,\n    pool_pre_ping=True,\n'),
+    );
+    expect(result.applied).toEqual(['python.sqlalchemy.pre-ping-missing@9']);
+    expect(result.problems).toEqual([]);
+    expect(result.redactions).toEqual([]);
+    for (const value of Object.values(result.timings)) expect(value).toBeGreaterThanOrEqual(0);
+    expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.parseMs);
+  });
+
+  it('detects the format from content when there is no file name', async () => {
+    const result = await engine.analyse(SNIPPET);
+    expect(result.format).toMatchObject({ format: 'python', source: 'content' });
+    expect(result.findings).toHaveLength(1);
+  });
+
+  it('redacts DSN passwords and never puts them in a finding', async () => {
+    const text = 'engine = create_engine("postgresql://app:fake-secret-pw@db/app")\n';
+    const result = await engine.analyse(text, { filename: 'db.py' });
+    expect(result.redacted).not.toContain('fake-secret-pw');
+    expect(result.redactions).toHaveLength(1);
+    expect(JSON.stringify(result.findings)).not.toContain('fake-secret-pw');
+    expect(result.patched).toContain('fake-secret-pw');
+  });
+
+  it('applies only the chosen findings when asked', async () => {
+    const text = 'a = create_engine(URL_A)\nb = create_engine(URL_B)\n';
+    const all = await engine.analyse(text, { filename: 'x.py' });
+    expect(all.findings).toHaveLength(2);
+    const second = all.findings[1]?.id ?? '';
+    const one = await engine.analyse(text, { filename: 'x.py', fixes: [second] });
+    expect(one.patched).toBe('a = create_engine(URL_A)\nb = create_engine(URL_B, pool_pre_ping=True)\n');
+    expect(one.applied).toEqual([second]);
+    const none = await engine.analyse(text, { filename: 'x.py', fixes: [] });
+    expect(none.patched).toBe(text);
+  });
+
+  describe('bad input gets a clear message and loses nothing', () => {
+    it('empty text', async () => {
+      const result = await engine.analyse('  \n');
+      expect(result.problems).toEqual([expect.objectContaining({ kind: 'empty', fatal: false })]);
+      expect(result.findings).toEqual([]);
+      expect(result.patched).toBe('  \n');
+    });
+
+    it('text above the limit', async () => {
+      const text = `${SNIPPET}${'#'.repeat(MAX_INPUT_CHARS)}`;
+      const result = await engine.analyse(text, { filename: 'big.py' });
+      expect(result.problems[0]).toMatchObject({ kind: 'too-large', fatal: true });
+      expect(result.problems[0]?.message).toMatch(/MiB/);
+      expect(result.patched).toBe(text);
+    });
+
+    it('binary bytes', async () => {
+      const result = await engine.analyse('\u0000\u0001PNG\u0000\u0002', { filename: 'x.py' });
+      expect(result.problems[0]).toMatchObject({ kind: 'binary', fatal: true });
+      expect(result.findings).toEqual([]);
+    });
+
+    it('text in an unknown format', async () => {
+      const result = await engine.analyse('just some notes about the outage');
+      expect(result.format.format).toBe('unknown');
+      expect(result.problems[0]).toMatchObject({ kind: 'unknown-format', fatal: true });
+      expect(result.problems[0]?.message).toMatch(/Choose its format/);
+      const chosen = await engine.analyse('just some notes about the outage', { format: 'python' });
+      expect(chosen.problems.some((p) => p.kind === 'unknown-format')).toBe(false);
+    });
+
+    it('a file of the right format that does not parse', async () => {
+      const text = `${SNIPPET}\ndef broken(:\n    pass\n`;
+      const result = await engine.analyse(text, { filename: 'db.py' });
+      const problem = result.problems.find((p) => p.kind === 'syntax-errors');
+      expect(problem).toMatchObject({ fatal: false });
+      expect(problem?.message).toMatch(/line 7/);
+      expect(result.diagnostics[0]).toMatchObject({ line: 7 });
+      // The engine still reports what it can see, and its fix adds no error.
+      expect(result.findings.map((f) => f.ruleId)).toEqual(['python.sqlalchemy.pre-ping-missing']);
+      expect(result.patched).toContain('pool_pre_ping=True');
+    });
+  });
+});
+
+describe('the fix loop', () => {
+  const base = {
+    severity: 'warning' as const,
+    formats: ['python' as const],
+    docs: {
+      what: 'test rule',
+      why: 'test rule',
+      example: { before: 'a', after: 'b' },
+      fixSafety: 'safe',
+      sources: [],
+    },
+  };
+
+  /** A rule that replaces the first `x` with `text` when the file has no `marker`. */
+  function replacing(id: string, text: string, marker: string, safety: 'safe' | 'review' = 'safe'): Rule {
+    return defineRule({
+      ...base,
+      id,
+      title: id,
+      check({ text: source, report }) {
+        const at = source.indexOf('x');
+        if (at < 0 || source.includes(marker)) return;
+        report({
+          range: { start: at, end: at + 1 },
+          message: id,
+          fix: { safety, description: id, edits: [{ start: at, end: at + 1, text }] },
+        });
+      },
+    });
+  }
+
+  it('defers a conflicting fix to the next pass instead of dropping or mangling it', async () => {
+    const rules = [replacing('t.a', 'x # A', '# A'), replacing('t.b', 'x # B', '# B')];
+    const looped = createEngine({ host, rules });
+    const result = await looped.analyse('x = 1\n', { format: 'python' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['t.a', 't.b']);
+    expect(result.patched).toBe('x # B # A = 1\n');
+    expect(result.applied).toEqual(['t.a@0']);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('drops a fix whose result no longer parses and keeps the others', async () => {
+    const rules = [replacing('t.breaks', 'x = (', '('), replacing('t.fine', 'x  # fine', '# fine')];
+    const looped = createEngine({ host, rules });
+    const result = await looped.analyse('x = 1\n', { format: 'python' });
+    expect(result.skipped).toEqual([{ findingId: 't.breaks@0', reason: 'breaks-syntax' }]);
+    expect(result.patched).toBe('x  # fine = 1\n');
+  });
+
+  it('applies review fixes only when asked', async () => {
+    const looped = createEngine({ host, rules: [replacing('t.review', 'y', 'y', 'review')] });
+    expect((await looped.analyse('x = 1\n', { format: 'python' })).patched).toBe('x = 1\n');
+    expect((await looped.analyse('x = 1\n', { format: 'python', unsafe: true })).patched).toBe('y = 1\n');
+  });
+});
