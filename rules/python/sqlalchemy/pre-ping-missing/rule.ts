@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../../../../core/types';
-import { defineRule } from '../../../define-rule';
+import { defineRule, type Rule } from '../../../define-rule';
 import {
   appendElementEdit,
   dictEntries,
@@ -11,6 +11,7 @@ import {
   quoteStyle,
   resolveSplat,
   type SplatSource,
+  stringLiteralValue,
 } from '../../_lib/syntax';
 
 /** Pools that check out long-lived connections and so can hand out a dead one. */
@@ -26,6 +27,9 @@ function lastName(node: Node): string {
   return text.slice(text.lastIndexOf('.') + 1).trim();
 }
 
+/** A dict of engine options: a `{...}` literal or a `dict(...)` call. */
+type OptionsDict = { kind: 'dict-literal'; dict: Node } | { kind: 'dict-call'; args: Node };
+
 interface Setting {
   value: Node;
 }
@@ -33,7 +37,7 @@ interface Setting {
 /** Finds `pool_pre_ping` in the call's keywords or in a `**dict` defined in the same file. */
 function findSetting(
   keywords: ReturnType<typeof keywordArguments>,
-  splats: Array<SplatSource | null>,
+  splats: ReadonlyArray<OptionsDict | null>,
   name: string,
 ): Setting | null {
   const kw = keywords.find((k) => k.name === name);
@@ -49,6 +53,50 @@ function findSetting(
     }
   }
   return null;
+}
+
+function asOptionsDict(value: Node): OptionsDict | null {
+  if (value.type === 'dictionary') return { kind: 'dict-literal', dict: value };
+  if (value.type === 'call' && value.childForFieldName('function')?.text === 'dict') {
+    const args = value.childForFieldName('arguments');
+    if (args?.type === 'argument_list') return { kind: 'dict-call', args };
+  }
+  return null;
+}
+
+const FLASK_OPTIONS_QUERY = `
+(assignment
+  left: [
+    (identifier) @key
+    (subscript subscript: (string) @key)
+  ]
+  right: (_) @value)
+(keyword_argument name: (identifier) @key value: (_) @value)
+`;
+
+/**
+ * Flask-SQLAlchemy engine options: `SQLALCHEMY_ENGINE_OPTIONS = {...}` in a config module or class,
+ * `app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {...}`, `app.config.update(SQLALCHEMY_ENGINE_OPTIONS=...)`,
+ * and `SQLAlchemy(app, engine_options={...})`.
+ */
+function flaskEngineOptions(
+  doc: Parameters<Rule['check']>[0]['doc'],
+): Array<{ key: Node; options: OptionsDict }> {
+  const out: Array<{ key: Node; options: OptionsDict }> = [];
+  for (const match of doc.query(FLASK_OPTIONS_QUERY).matches(doc.root)) {
+    const key = match.captures.find((c) => c.name === 'key')?.node;
+    const value = match.captures.find((c) => c.name === 'value')?.node;
+    if (!key || !value) continue;
+    const name = key.type === 'string' ? stringLiteralValue(key) : key.text;
+    const isEngineOptions =
+      name === 'SQLALCHEMY_ENGINE_OPTIONS' ||
+      (name === 'engine_options' &&
+        key.parent?.parent?.parent?.childForFieldName('function')?.text.endsWith('SQLAlchemy'));
+    if (!isEngineOptions) continue;
+    const options = asOptionsDict(value);
+    if (options) out.push({ key, options });
+  }
+  return out;
 }
 
 export default defineRule({
@@ -68,6 +116,7 @@ export default defineRule({
     sources: [
       'https://docs.sqlalchemy.org/en/20/core/pooling.html#disconnect-handling-pessimistic',
       'https://github.com/sqlalchemy/sqlalchemy/blob/main/lib/sqlalchemy/pool/base.py',
+      'https://flask-sqlalchemy.readthedocs.io/en/stable/config/',
     ],
   },
   check({ doc, text, report }) {
@@ -124,6 +173,38 @@ export default defineRule({
         range,
         message: `${fn} does not set pool_pre_ping: a connection closed by a restart, a failover or an idle timeout is handed to the application, whose next query fails with "server closed the connection unexpectedly".`,
         fix: { safety: 'safe', description: ADD_FIX, edits: [edit] },
+      });
+    }
+
+    for (const { key, options } of flaskEngineOptions(doc)) {
+      const setting = findSetting([], [options], 'pool_pre_ping');
+      const poolclass = findSetting([], [options], 'poolclass');
+      if (poolclass && !PINGABLE_POOLS.has(lastName(poolclass.value))) continue;
+      if (setting) {
+        if (literalTruthiness(setting.value) !== false) continue;
+        report({
+          range: { start: setting.value.startIndex, end: setting.value.endIndex },
+          message: `Flask-SQLAlchemy engine options turn pool_pre_ping off (${setting.value.text}): dead pooled connections reach the application.`,
+          fix: {
+            safety: 'safe',
+            description: 'Set pool_pre_ping to True.',
+            edits: [{ start: setting.value.startIndex, end: setting.value.endIndex, text: 'True' }],
+          },
+        });
+        continue;
+      }
+      let element = 'pool_pre_ping=True';
+      let container = options.kind === 'dict-call' ? options.args : options.dict;
+      if (options.kind === 'dict-literal') {
+        const q = quoteStyle(options.dict);
+        element = `${q}pool_pre_ping${q}: True`;
+        container = options.dict;
+      }
+      report({
+        range: { start: key.startIndex, end: key.endIndex },
+        message:
+          'Flask-SQLAlchemy engine options do not set pool_pre_ping: a connection closed by a restart, a failover or an idle timeout is handed to the application, whose next query fails.',
+        fix: { safety: 'safe', description: ADD_FIX, edits: [appendElementEdit(text, container, element)] },
       });
     }
   },
