@@ -1,4 +1,5 @@
 export type { EnvironmentProfile } from '../core/environment';
+export { MAX_INPUT_CHARS } from '../core/input';
 export type { RedactedText } from '../core/redacted';
 export type {
   Finding,

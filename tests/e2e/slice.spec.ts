@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import {
+  downloadButton,
+  expect,
+  finding,
+  insertedLines,
+  openApp,
+  pasteIntoEditor,
+  RULE_ID,
+  SNIPPET,
+  test,
+  visibleLines,
+  withPrePing,
+} from './helpers';
+
+test('paste a SQLAlchemy engine, see the finding and the diff, download the patched file', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
+
+  await openApp(page);
+  await pasteIntoEditor(page, SNIPPET);
+  await expect.poll(async () => (await visibleLines(page.locator('.code-editor'))).join('\n')).toBe(SNIPPET);
+
+  const item = finding(page, RULE_ID);
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole('button', { name: 'Line 1:10' })).toBeVisible();
+  await expect(item.locator('.badge')).toHaveText('safe');
+
+  const diff = page.getByTestId('diff');
+  await expect(diff.locator('.editor.modified .line-insert').first()).toBeVisible();
+  await expect.poll(() => insertedLines(diff)).toEqual(['    pool_pre_ping=True,']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadButton(page).click()]);
+  expect(download.suggestedFilename()).toBe('patched.py');
+  expect(await readFile(await download.path(), 'utf8')).toBe(withPrePing(SNIPPET));
+
+  // The line:column button moves the editor's cursor to the finding.
+  await item.getByRole('button', { name: 'Line 1:10' }).click();
+  await expect(page.locator('.code-editor .line-numbers.active-line-number')).toHaveText('1');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.code-editor')))).toBe(true);
+
+  const origin = new URL(baseURL ?? '').origin;
+  const offOrigin = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
+  expect(offOrigin).toEqual([]);
+  expect(requests.some((url) => /\/tree-sitter-python-[\w-]+\.wasm$/.test(url))).toBe(true);
+  expect(requests.filter((url) => /\/tree-sitter-java-[\w-]+\.wasm$/.test(url))).toEqual([]);
+  expect(cspViolations).toEqual([]);
+});
+
+test('an opened file keeps its name in the download', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Open a config file').setInputFiles({
+    name: 'db.py',
+    mimeType: 'text/x-python',
+    buffer: Buffer.from(SNIPPET),
+  });
+
+  await expect(page.locator('.filename')).toHaveText('db.py');
+  await expect(page.getByTestId('format-detection')).toContainText('.py extension');
+  await expect(finding(page, RULE_ID)).toHaveCount(1);
+  await expect(downloadButton(page)).toBeEnabled();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadButton(page).click()]);
+  expect(download.suggestedFilename()).toBe('db.py');
+  expect(await readFile(await download.path(), 'utf8')).toBe(withPrePing(SNIPPET));
+});
+
+test('a file dropped on the page is loaded with its name', async ({ page }) => {
+  await openApp(page);
+  const drop = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'pool.py', { type: 'text/x-python' }));
+    return data;
+  }, SNIPPET);
+
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: drop });
+  await expect(page.getByText('Drop the file to check it')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+
+  await expect(page.getByText('Drop the file to check it')).toHaveCount(0);
+  await expect(page.locator('.filename')).toHaveText('pool.py');
+  await expect(finding(page, RULE_ID)).toHaveCount(1);
+  await expect(downloadButton(page)).toHaveAttribute('title', 'Save the patched file as pool.py');
+});

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'web',
+  publicDir: '../public',
+  plugins: [react()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    // A data: URL would be fetched by the worker, and grammars must stay lazy, separate files.
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+    rolldownOptions: {
+      // The page imports engine/index for FORMATS and RULES only; without this the tree-sitter
+      // runtime, which only the worker runs, would ride along in the initial chunk.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]node_modules[\\/]web-tree-sitter[\\/]/, sideEffects: false }],
+      },
+    },
+  },
+  worker: { format: 'es' },
+});

@@ -1,0 +1,96 @@
+import Editor from '@monaco-editor/react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Severity } from '../../../engine/index';
+import { useEditorLanguage } from '../hooks/useEditorLanguage';
+import { monaco } from '../monaco/monaco';
+import { useAppStore } from '../store';
+
+const MARKER_SEVERITY: Record<Severity, monaco.MarkerSeverity> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+};
+
+const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  ariaLabel: 'Config text',
+  automaticLayout: true,
+  fontSize: 13,
+  lineNumbersMinChars: 3,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  renderLineHighlight: 'line',
+  renderLineHighlightOnlyWhenFocus: true,
+  hideCursorInOverviewRuler: true,
+  placeholder: 'Paste a connection-pool config here…',
+  // Pasted configs keep their own indentation; the fix edits rely on it.
+  autoIndentOnPaste: false,
+  formatOnPaste: false,
+  quickSuggestions: false,
+  wordBasedSuggestions: 'off',
+  tabSize: 4,
+  padding: { top: 8, bottom: 8 },
+  fixedOverflowWidgets: true,
+};
+
+/** Monaco bound to the store: edits go in, findings come back as markers. */
+export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
+  const text = useAppStore((s) => s.text);
+  const editText = useAppStore((s) => s.editText);
+  const reveal = useAppStore((s) => s.reveal);
+  const result = useAppStore((s) => s.result);
+  const fresh = useAppStore((s) => s.resultRevision === s.revision);
+  const language = useEditorLanguage();
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const revealed = useRef(reveal?.nonce ?? 0);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    // A stale result's positions belong to older text; Monaco already moves the old markers with edits.
+    if (!model || !fresh) return;
+    const markers: monaco.editor.IMarkerData[] = [
+      ...(result?.findings ?? []).map((f) => ({
+        severity: MARKER_SEVERITY[f.severity],
+        message: f.message,
+        source: 'staleproof',
+        code: f.ruleId,
+        startLineNumber: f.line,
+        startColumn: f.column,
+        endLineNumber: f.endLine,
+        endColumn: f.endColumn,
+      })),
+      ...(result?.diagnostics ?? []).map((d) => ({
+        severity: monaco.MarkerSeverity.Error,
+        message: d.message,
+        source: 'parser',
+        startLineNumber: d.line,
+        startColumn: d.column,
+        endLineNumber: d.endLine,
+        endColumn: d.endColumn,
+      })),
+    ];
+    monaco.editor.setModelMarkers(model, 'staleproof', markers);
+  }, [editor, result, fresh]);
+
+  useEffect(() => {
+    if (!editor || !reveal || reveal.nonce === revealed.current) return;
+    revealed.current = reveal.nonce;
+    const position = { lineNumber: reveal.line, column: reveal.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [editor, reveal]);
+
+  return (
+    <div className="code-editor" data-ready={editor ? 'true' : 'false'}>
+      <Editor
+        value={text}
+        language={language}
+        theme="vs"
+        options={OPTIONS}
+        loading={fallback}
+        onMount={(mounted) => setEditor(mounted)}
+        onChange={(value) => editText(value ?? '')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useRef } from 'react';
+import { useOpenFile } from '../hooks/useOpenFile';
+import { EXAMPLE_TEXT } from '../lib/example';
+import { useAppStore } from '../store';
+
+export function FileToolbar() {
+  const filename = useAppStore((s) => s.filename);
+  const loadText = useAppStore((s) => s.loadText);
+  const openFile = useOpenFile();
+  const input = useRef<HTMLInputElement>(null);
+
+  return (
+    <div className="toolbar">
+      {filename && (
+        <span className="filename" title="The download keeps this name">
+          {filename}
+        </span>
+      )}
+      <button type="button" className="button" onClick={() => input.current?.click()}>
+        Open file
+      </button>
+      <input
+        ref={input}
+        type="file"
+        className="visually-hidden"
+        aria-label="Open a config file"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) openFile(file);
+          // Lets the same file be opened again after editing it here.
+          event.target.value = '';
+        }}
+      />
+      <button type="button" className="button" onClick={() => loadText(EXAMPLE_TEXT, null)}>
+        Load example
+      </button>
+    </div>
+  );
+}

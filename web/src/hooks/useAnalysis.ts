@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { type AnalysisClient, createAnalysisClient } from '../analysis/analysisClient';
+import { TYPING_DEBOUNCE_MS } from '../lib/limits';
+import { useAppStore } from '../store';
+
+/** Sends every input revision to the worker (typing debounced) and stores the newest result. */
+export function useAnalysis(): void {
+  const revision = useAppStore((s) => s.revision);
+  const client = useRef<AnalysisClient | null>(null);
+
+  useEffect(() => {
+    const created = createAnalysisClient();
+    client.current = created;
+    return () => {
+      created.dispose();
+      client.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const { text, filename, formatOverride, lastChange, startChecking } = useAppStore.getState();
+    startChecking();
+    const timer = setTimeout(
+      async () => {
+        const response = await client.current?.analyse({
+          text,
+          filename: filename ?? undefined,
+          format: formatOverride ?? undefined,
+        });
+        if (!response) return;
+        const store = useAppStore.getState();
+        if (response.ok) store.finishChecking(revision, text, response.result);
+        else
+          store.failChecking(
+            revision,
+            `The checker stopped (${response.message}). Edit the text to try again.`,
+          );
+      },
+      lastChange === 'edit' ? TYPING_DEBOUNCE_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [revision]);
+}
