@@ -4,12 +4,16 @@ const PORT = 4173;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Not the default test-results/: Playwright empties its output folder, and the unit report lives there.
+  outputDir: 'test-results/playwright',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }], ['html', { open: 'never' }]]
+    : 'list',
   use: {
     baseURL: `http://localhost:${PORT}`,
     viewport: { width: 1280, height: 800 },
