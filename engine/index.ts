@@ -17,3 +17,11 @@ export { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
 export { FORMAT_IDS, FORMATS, type FormatId, isFormatId } from '../wasm-parsers/formats';
 export { createParserHost, type GrammarSource } from '../wasm-parsers/parser-host';
 export { type AnalyseOptions, type AnalysisResult, createEngine, type Engine, type Timings } from './analyse';
+export {
+  type DecodeResult,
+  decodePermalink,
+  encodePermalink,
+  MAX_LINK_CHARS,
+  PermalinkTooLongError,
+  type ShareState,
+} from './permalink';
