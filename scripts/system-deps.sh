@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests run for real: Chromium for the browser tests, PostgreSQL for
+# the driver checks, and the Python drivers those checks execute. Idempotent and quick when all is
+# present; as root it installs what is missing, otherwise it says what to install and fails.
+set -euo pipefail
+
+packages=(
+  chromium
+  postgresql
+  python3-sqlalchemy python3-greenlet python3-psycopg2 python3-psycopg python3-psycopg-pool
+  python3-asyncpg python3-django python3-flask-sqlalchemy
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "staleproof tests need these Debian packages: ${missing[*]}" >&2
+  echo "install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
