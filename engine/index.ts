@@ -1,4 +1,11 @@
-export type { EnvironmentProfile } from '../core/environment';
+export {
+  EnvironmentError,
+  type EnvironmentProfile,
+  LIBRARY_NAMES,
+  OPERATING_SYSTEMS,
+  PLATFORMS,
+  setEnvironmentValue,
+} from '../core/environment';
 export { MAX_INPUT_CHARS } from '../core/input';
 export type { RedactedText } from '../core/redacted';
 export type {

@@ -42,7 +42,11 @@ function plainDiff(before: string, after: string): DiffLine[] {
 
 async function analyse(request: AnalysisRequest): Promise<AnalysisResponse> {
   try {
-    const result = await engine.analyse(request.text, { filename: request.filename, format: request.format });
+    const result = await engine.analyse(request.text, {
+      filename: request.filename,
+      format: request.format,
+      environment: request.environment,
+    });
     const changed = result.patched !== request.text;
     const view: AnalysisView = {
       ...result,

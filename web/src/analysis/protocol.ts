@@ -1,4 +1,4 @@
-import type { AnalysisResult, FormatId } from '../../../engine/index';
+import type { AnalysisResult, EnvironmentProfile, FormatId } from '../../../engine/index';
 
 /** One line of the plain-text diff shown until Monaco's diff editor has loaded; `gap` elides unchanged lines. */
 export interface DiffLine {
@@ -15,6 +15,7 @@ export interface AnalysisRequest {
   text: string;
   filename?: string;
   format?: FormatId;
+  environment?: EnvironmentProfile;
 }
 
 /** What the page keeps of an analysis: the engine's result plus what the diff view needs. */

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { EDITOR_MAX_CHARS } from '../lib/limits';
 import { useAppStore } from '../store';
+import { EnvironmentPanel } from './EnvironmentPanel';
 import { FileToolbar } from './FileToolbar';
 import { FormatPicker } from './FormatPicker';
 import { LargeInputNotice } from './LargeInputNotice';
@@ -37,6 +38,7 @@ export function EditorPane() {
         <FileToolbar />
       </div>
       <FormatPicker />
+      <EnvironmentPanel />
       <div className="editor-area" ref={area}>
         {tooLarge ? (
           <LargeInputNotice />

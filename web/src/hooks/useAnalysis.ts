@@ -18,7 +18,7 @@ export function useAnalysis(): void {
   }, []);
 
   useEffect(() => {
-    const { text, filename, formatOverride, lastChange, startChecking } = useAppStore.getState();
+    const { text, filename, formatOverride, environment, lastChange, startChecking } = useAppStore.getState();
     startChecking();
     const timer = setTimeout(
       async () => {
@@ -26,6 +26,7 @@ export function useAnalysis(): void {
           text,
           filename: filename ?? undefined,
           format: formatOverride ?? undefined,
+          environment,
         });
         if (!response) return;
         const store = useAppStore.getState();

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import { type AnalysisSlice, createAnalysisSlice } from './analysisSlice';
+import { createEnvironmentSlice, type EnvironmentSlice } from './environmentSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** Plain, serialisable data only: parse trees live in the worker, Monaco models in the editor. */
-export type AppState = InputSlice & AnalysisSlice & UiSlice;
+export type AppState = InputSlice & EnvironmentSlice & AnalysisSlice & UiSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createInputSlice(...a),
+  ...createEnvironmentSlice(...a),
   ...createAnalysisSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -1,0 +1,24 @@
+import { expect, finding, openApp, pasteIntoEditor, RULE_ID, SNIPPET, test } from './helpers';
+
+test('the environment profile takes the CLI names, says what is wrong, and keeps the analysis running', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pasteIntoEditor(page, SNIPPET);
+  await expect(finding(page, RULE_ID)).toBeVisible();
+
+  await page.getByText('Environment', { exact: false }).first().click();
+  await page.getByLabel('Where the database runs').selectOption('aurora');
+  await page.getByLabel('Smallest NAT / load-balancer idle timeout (s)').fill('4min');
+  await expect(page.getByRole('alert').filter({ hasText: 'whole number of seconds' })).toBeVisible();
+  await page.getByLabel('Smallest NAT / load-balancer idle timeout (s)').fill('350');
+  await expect(page.getByRole('alert').filter({ hasText: 'whole number of seconds' })).toHaveCount(0);
+  await page.getByText('Library versions').click();
+  await page.getByLabel('sqlalchemy', { exact: true }).fill('latest');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a version' })).toBeVisible();
+  await page.getByLabel('sqlalchemy', { exact: true }).fill('2.0.36');
+  await expect(page.getByText('3 set')).toBeVisible();
+
+  // Every change re-runs the analysis with the profile; the finding stays.
+  await expect(finding(page, RULE_ID)).toBeVisible();
+});

@@ -1,0 +1,130 @@
+import { LIBRARY_NAMES, OPERATING_SYSTEMS, PLATFORMS } from '../../../engine/index';
+import { useAppStore } from '../store';
+
+const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = {
+  rds: 'AWS RDS',
+  aurora: 'AWS Aurora',
+  cloudsql: 'Google Cloud SQL',
+  azure: 'Azure Database for PostgreSQL',
+  patroni: 'Self-hosted with Patroni',
+  'self-hosted': 'Self-hosted',
+};
+
+function Field({
+  name,
+  label,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  const error = useAppStore((s) => s.environmentErrors[name]);
+  return (
+    <div className="env-field">
+      <label htmlFor={`env-${name}`}>{label}</label>
+      {children}
+      {error ? (
+        <span className="env-field__error" role="alert">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="env-field__hint">{hint}</span>
+      ) : null}
+    </div>
+  );
+}
+
+function useInput(name: string) {
+  const value = useAppStore((s) => s.environmentInputs[name] ?? '');
+  const set = useAppStore((s) => s.setEnvironmentInput);
+  return {
+    id: `env-${name}`,
+    value,
+    onChange: (event: { target: { value: string } }) => set(name, event.target.value),
+  };
+}
+
+/** The same profile as the CLI's `--env NAME=VALUE`: what the rules may assume about where the database runs. */
+export function EnvironmentPanel() {
+  const platform = useInput('platform');
+  const failover = useInput('failoverProne');
+  const middlebox = useInput('middleboxIdleSeconds');
+  const pgMajor = useInput('pgMajor');
+  const pgbouncer = useInput('pgbouncerVersion');
+  const os = useInput('os');
+  const versions = useAppStore((s) => s.environmentInputs);
+  const set = useAppStore((s) => s.setEnvironmentInput);
+  const count = Object.values(versions).filter((v) => v.trim() !== '').length;
+
+  return (
+    <details className="env-panel">
+      <summary>
+        Environment{' '}
+        <span className="env-panel__count">
+          {count ? `${count} set` : 'optional: unknown means cautious'}
+        </span>
+      </summary>
+      <div className="env-panel__grid">
+        <Field name="platform" label="Where the database runs">
+          <select className="select" {...platform}>
+            <option value="">Unknown</option>
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {PLATFORM_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="failoverProne" label="Fails over (DNS or VIP moves)">
+          <select className="select" {...failover}>
+            <option value="">Unknown</option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        </Field>
+        <Field
+          name="middleboxIdleSeconds"
+          label="Smallest NAT / load-balancer idle timeout (s)"
+          hint="Unknown: 240 s is assumed"
+        >
+          <input className="input" inputMode="numeric" placeholder="240" {...middlebox} />
+        </Field>
+        <Field name="pgMajor" label="PostgreSQL major version">
+          <input className="input" inputMode="numeric" placeholder="e.g. 15" {...pgMajor} />
+        </Field>
+        <Field name="pgbouncerVersion" label="PgBouncer version">
+          <input className="input" placeholder="e.g. 1.18.0" {...pgbouncer} />
+        </Field>
+        <Field name="os" label="Client operating system">
+          <select className="select" {...os}>
+            <option value="">Unknown</option>
+            {OPERATING_SYSTEMS.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <details className="env-panel__libraries">
+        <summary className="env-panel__libraries-title">Library versions</summary>
+        <div className="env-panel__grid">
+          {LIBRARY_NAMES.map((name) => (
+            <Field key={name} name={name} label={name}>
+              <input
+                id={`env-${name}`}
+                className="input input--small"
+                placeholder="version"
+                value={versions[name] ?? ''}
+                onChange={(event) => set(name, event.target.value)}
+              />
+            </Field>
+          ))}
+        </div>
+      </details>
+    </details>
+  );
+}

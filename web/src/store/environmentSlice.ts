@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import { type EnvironmentProfile, setEnvironmentValue } from '../../../engine/index';
+import type { AppState } from './index';
+
+/**
+ * The environment profile as the user typed it: one string per name, as on the CLI's `--env NAME=VALUE`.
+ * Valid values reach the engine; invalid ones are shown next to their field and left out.
+ */
+export interface EnvironmentSlice {
+  environmentInputs: Record<string, string>;
+  environment: EnvironmentProfile;
+  environmentErrors: Record<string, string>;
+  setEnvironmentInput(name: string, value: string): void;
+}
+
+function parse(inputs: Record<string, string>) {
+  let environment: EnvironmentProfile = {};
+  const environmentErrors: Record<string, string> = {};
+  for (const [name, value] of Object.entries(inputs)) {
+    if (value.trim() === '') continue;
+    try {
+      environment = setEnvironmentValue(environment, name, value);
+    } catch (error) {
+      environmentErrors[name] = (error as Error).message;
+    }
+  }
+  return { environment, environmentErrors };
+}
+
+export const createEnvironmentSlice: StateCreator<AppState, [], [], EnvironmentSlice> = (set) => ({
+  environmentInputs: {},
+  environment: {},
+  environmentErrors: {},
+  setEnvironmentInput: (name, value) =>
+    set((s) => {
+      const environmentInputs = { ...s.environmentInputs, [name]: value };
+      return { environmentInputs, ...parse(environmentInputs), revision: s.revision + 1, lastChange: 'edit' };
+    }),
+});
