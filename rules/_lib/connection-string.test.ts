@@ -32,9 +32,14 @@ describe('URIs', () => {
   });
 
   it('knows a Unix-socket connection', () => {
-    expect(isUnixSocket(parseConnectionString('postgresql:///app?host=/var/run/postgresql')!)).toBe(true);
-    expect(isUnixSocket(parseConnectionString('host=/tmp dbname=app')!)).toBe(true);
-    expect(isUnixSocket(parseConnectionString('postgresql://db/app')!)).toBe(false);
+    const socket = (text: string) => {
+      const parsed = parseConnectionString(text);
+      if (!parsed) throw new Error(`cannot parse ${text}`);
+      return isUnixSocket(parsed);
+    };
+    expect(socket('postgresql:///app?host=/var/run/postgresql')).toBe(true);
+    expect(socket('host=/tmp dbname=app')).toBe(true);
+    expect(socket('postgresql://db/app')).toBe(false);
   });
 
   it.each([
