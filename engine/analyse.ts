@@ -7,6 +7,7 @@ import { RULES, type Rule } from '../rules/index';
 import { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
 import { FORMATS, type FormatId } from '../wasm-parsers/formats';
 import type { ParsedDocument, ParserHost } from '../wasm-parsers/parser-host';
+import { embeddedDocuments } from './embedded';
 import { applyFixes, type FixSelection, selectFixes } from './fix';
 
 export interface AnalyseOptions extends FixSelection {
@@ -41,6 +42,8 @@ export interface AnalysisResult {
   applied: string[];
   skipped: SkippedFix[];
   diagnostics: ParseDiagnostic[];
+  /** Keys of configs embedded in a YAML manifest that were analysed too (e.g. `pgbouncer.ini`). */
+  embedded: string[];
   problems: InputProblem[];
   redacted: RedactedText;
   redactions: Redaction[];
@@ -97,10 +100,6 @@ function runRules(
   return findings;
 }
 
-function countErrors(doc: ParsedDocument): number {
-  return doc.diagnostics.length;
-}
-
 export function createEngine({
   host,
   rules: catalog = RULES,
@@ -110,28 +109,71 @@ export function createEngine({
     return host.parse(FORMATS[format].grammar, text);
   }
 
-  /** Runs the rules on `text` and returns its findings; the caller owns nothing afterwards. */
-  async function findingsOf(
+  interface DocumentAnalysis {
+    findings: Finding[];
+    diagnostics: ParseDiagnostic[];
+    /** Findings and diagnostics inside embedded documents are already mapped to this text. */
+    embedded: string[];
+  }
+
+  /**
+   * Parses `text`, runs the rules for its format and, for YAML, for every config embedded in a block
+   * scalar (mapped back to the manifest). With `rules: false` only the syntax is checked.
+   */
+  async function analyseDocument(
     format: FormatId,
     text: string,
     environment: EnvironmentProfile,
-    rules: readonly Rule[],
-  ): Promise<{ findings: Finding[]; errors: number }> {
+    only: readonly string[] | undefined,
+    withRules = true,
+    timings?: Timings,
+  ): Promise<DocumentAnalysis> {
+    const tp = now();
     const doc = await parse(format, text);
+    if (timings) timings.parseMs += now() - tp;
     try {
-      return { findings: runRules(doc, format, environment, rules), errors: countErrors(doc) };
+      const tr = now();
+      const rules = withRules ? rulesFor(catalog, format, only) : [];
+      const findings = runRules(doc, format, environment, rules);
+      if (timings) timings.rulesMs += now() - tr;
+      const diagnostics = [...doc.diagnostics];
+      const embedded: string[] = [];
+      if (FORMATS[format].grammar === 'yaml') {
+        for (const inner of embeddedDocuments(doc)) {
+          const sub = await analyseDocument(inner.format, inner.text, environment, only, withRules, timings);
+          // Prose or a script that merely mentions a call is not a config.
+          if (inner.byContent && sub.diagnostics.length > 0) continue;
+          embedded.push(inner.key);
+          for (const f of sub.findings) {
+            const range = inner.rangeToOuter(f.range);
+            findings.push({
+              ...f,
+              id: `${f.ruleId}@${range.start}`,
+              range,
+              ...doc.lines.range(range),
+              message: `${inner.key}: ${f.message}`,
+              fix: f.fix ? { ...f.fix, edits: f.fix.edits.map(inner.editToOuter) } : null,
+            });
+          }
+          for (const d of sub.diagnostics) {
+            const range = inner.rangeToOuter(d.range);
+            diagnostics.push({
+              ...d,
+              range,
+              ...doc.lines.range(range),
+              message: `${inner.key}: ${d.message}`,
+            });
+          }
+        }
+      }
+      return { findings, diagnostics, embedded };
     } finally {
       doc.dispose();
     }
   }
 
   async function errorCount(format: FormatId, text: string): Promise<number> {
-    const doc = await parse(format, text);
-    try {
-      return countErrors(doc);
-    } finally {
-      doc.dispose();
-    }
+    return (await analyseDocument(format, text, {}, undefined, false)).diagnostics.length;
   }
 
   /**
@@ -144,7 +186,7 @@ export function createEngine({
     firstFindings: Finding[],
     baseErrors: number,
     environment: EnvironmentProfile,
-    rules: readonly Rule[],
+    only: readonly string[] | undefined,
     selection: FixSelection,
   ) {
     const applied: string[] = [];
@@ -184,7 +226,7 @@ export function createEngine({
       // An explicit selection names findings of the original text only: no later passes for it.
       if (selection.fixes) break;
       if (!changed && result.deferred.length === 0) break;
-      findings = (await findingsOf(format, current, environment, rules)).findings;
+      findings = (await analyseDocument(format, current, environment, only)).findings;
     }
     // Without an explicit selection, later passes apply what a conflict deferred.
     const remaining = selection.fixes
@@ -220,6 +262,7 @@ export function createEngine({
         applied: [],
         skipped: [],
         diagnostics: [],
+        embedded: [],
         problems,
         redacted: redaction ? redaction.text : ('' as RedactedText),
         redactions: redaction ? redaction.redactions : [],
@@ -245,29 +288,21 @@ export function createEngine({
         return finish(base);
       }
       const formatId = format.format;
-      const rules = rulesFor(catalog, formatId, options.rules);
 
-      const tp = now();
-      const doc = await parse(formatId, text);
-      timings.parseMs = now() - tp;
-      let findings: Finding[];
-      try {
-        base.diagnostics = doc.diagnostics;
-        if (doc.diagnostics.length > 0) {
-          const first = doc.diagnostics[0];
-          problems.push({
-            kind: 'syntax-errors',
-            message: `The ${FORMATS[formatId].label} parser found ${doc.diagnostics.length}${doc.diagnostics.length >= 50 ? '+' : ''} syntax error(s), the first at line ${first?.line}, column ${first?.column}. Findings near them may be missing, and no fix may add new ones.`,
-            fatal: false,
-          });
-        }
-        const trules = now();
-        findings = runRules(doc, formatId, environment, rules);
-        timings.rulesMs = now() - trules;
-      } finally {
-        doc.dispose();
+      const analysis = await analyseDocument(formatId, text, environment, options.rules, true, timings);
+      const findings = analysis.findings;
+      base.diagnostics = analysis.diagnostics;
+      if (analysis.diagnostics.length > 0) {
+        const first = analysis.diagnostics[0];
+        const count = analysis.diagnostics.length;
+        problems.push({
+          kind: 'syntax-errors',
+          message: `The ${FORMATS[formatId].label} parser found ${count} syntax error${count === 1 ? '' : 's'}, the first at line ${first?.line}, column ${first?.column}. Findings near them may be missing, and no fix may add new ones.`,
+          fatal: false,
+        });
       }
       base.findings = findings;
+      base.embedded = analysis.embedded;
 
       const tf = now();
       const patched = await patch(
@@ -276,7 +311,7 @@ export function createEngine({
         findings,
         base.diagnostics.length,
         environment,
-        rules,
+        options.rules,
         options,
       );
       timings.fixMs = now() - tf;
