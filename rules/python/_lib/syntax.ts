@@ -220,3 +220,82 @@ export function literalTruthiness(value: Node): boolean | null {
       return null;
   }
 }
+
+export interface StringValue {
+  value: string;
+  /** Offset of the first character of the string's content (after prefix and quotes). */
+  contentStart: number;
+  node: Node;
+}
+
+/**
+ * A plain string literal whose content is its value (no escapes, no f-string fields), so offsets in
+ * the value are offsets in the file. Null otherwise: such strings are reported but never edited.
+ */
+export function plainString(node: Node): StringValue | null {
+  if (node.type !== 'string') return null;
+  const start = node.child(0);
+  if (start?.type !== 'string_start') return null;
+  if (node.descendantsOfType(['interpolation', 'escape_sequence']).length > 0) return null;
+  let value = '';
+  for (const child of node.namedChildren) {
+    if (child?.type === 'string_content') value += child.text;
+  }
+  return { value, contentStart: start.endIndex, node };
+}
+
+/**
+ * Follows a name to the last module-level `NAME = "literal"` before `before`. Returns the literal, or
+ * null when the value comes from elsewhere (environment, settings, a call): then it is unknown.
+ */
+export function resolveString(doc: ParsedDocument, node: Node, before: number): StringValue | null {
+  if (node.type === 'string') return plainString(node);
+  if (node.type !== 'identifier') return null;
+  const candidates = (assignmentsByName(doc).get(node.text) ?? []).filter(
+    (a) => a.assignment.startIndex < before && a.assignment.parent?.parent?.type === 'module',
+  );
+  const last = candidates[candidates.length - 1];
+  return last ? plainString(last.value) : null;
+}
+
+/**
+ * An edit that removes one element of an argument list or dict literal with its comma. An element
+ * alone on its line goes with its whole line (and the comment on it); an inline one takes the comma
+ * after it, or before it when it is last.
+ */
+export function removeElementEdit(text: string, container: Node, element: Node): TextEdit {
+  const items = elements(container);
+  const index = items.findIndex((n) => n.startIndex === element.startIndex);
+  let comma: Node | null = null;
+  for (let sibling = element.nextSibling; sibling; sibling = sibling.nextSibling) {
+    if (sibling.type === ',') {
+      comma = sibling;
+      break;
+    }
+    if (sibling.type !== 'comment') break;
+  }
+  const end = comma ? comma.endIndex : element.endIndex;
+  const lineEnd = lineEndOffset(text, end);
+  if (isFirstOnLine(text, element.startIndex) && /^\s*(#.*)?$/.test(text.slice(end, lineEnd))) {
+    const lineStart = text.lastIndexOf('\n', element.startIndex - 1) + 1;
+    const next = text.indexOf('\n', lineEnd);
+    return { start: lineStart, end: next === -1 ? text.length : next + 1, text: '' };
+  }
+  if (comma && index < items.length - 1) {
+    let stop = comma.endIndex;
+    while (stop < text.length && (text[stop] === ' ' || text[stop] === '\t')) stop++;
+    return { start: element.startIndex, end: stop, text: '' };
+  }
+  const previous = items[index - 1];
+  if (previous) {
+    let from = previous.endIndex;
+    for (let sibling = previous.nextSibling; sibling; sibling = sibling.nextSibling) {
+      if (sibling.type === ',') {
+        from = sibling.startIndex;
+        break;
+      }
+    }
+    return { start: from, end: element.endIndex, text: '' };
+  }
+  return { start: element.startIndex, end, text: '' };
+}
