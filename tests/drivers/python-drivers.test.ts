@@ -9,7 +9,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index';
 import { type PgServer, startPostgres } from '../support/postgres';
+import type { DriverCheck, HarnessReport } from './python/report';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
@@ -17,30 +19,17 @@ const HARNESS = join(root, 'tests/drivers/python/harness.py');
 /** Debian's interpreter, where the python3-* driver packages live (not a pyenv one on PATH). */
 const PYTHON = '/usr/bin/python3';
 
-interface EngineReport {
-  kind: 'sync' | 'async' | 'flask';
-  driver: string;
-  poolClass: string;
-  prePing: boolean;
-  recycle: number | null;
-  select1: number;
-}
-
-interface HarnessReport {
-  ok: boolean;
-  engines: EngineReport[];
-  error?: string;
-}
-
-const PINGABLE = new Set(['QueuePool', 'AsyncAdaptedQueuePool', 'SingletonThreadPool']);
-
-/** What each rule's fix must change in the driver's own view of the engine. */
-const EXPECTATIONS: Record<string, (engine: EngineReport) => string | null> = {
-  'python.sqlalchemy.pre-ping-missing': (engine) =>
-    PINGABLE.has(engine.poolClass) && !engine.prePing
-      ? `${engine.poolClass} engine still does not pre-ping`
-      : null,
-};
+/**
+ * What each rule's fix must change in the driver's own view: `python/checks/<rule id>.ts` exports
+ * `check(engine)`, run on every engine that rule's fixtures build (original of ok-*, goldens of ng-*).
+ */
+const CHECKS = import.meta.glob<{ check: DriverCheck }>('./python/checks/*.ts', { eager: true });
+const EXPECTATIONS: Record<string, DriverCheck> = Object.fromEntries(
+  Object.entries(CHECKS).map(([path, module]) => [
+    path.replace('./python/checks/', '').replace(/\.ts$/, ''),
+    module.check,
+  ]),
+);
 
 function pythonFixtures(dir = join(root, 'rules/python')): string[] {
   const out: string[] = [];
@@ -115,6 +104,14 @@ describe('Python fixtures against the real drivers', () => {
       }
     });
   }
+
+  it('has driver checks only for registered rules, and one for every SQLAlchemy rule', () => {
+    const ids = RULES.map((r) => r.id);
+    for (const id of Object.keys(EXPECTATIONS)) expect(ids).toContain(id);
+    for (const id of ids.filter((i) => i.startsWith('python.sqlalchemy.'))) {
+      expect(Object.keys(EXPECTATIONS), `tests/drivers/python/checks/${id}.ts is missing`).toContain(id);
+    }
+  });
 
   it('runs most fixtures for real, not just a few', () => {
     expect(runnable.length, `runnable: ${runnable.join(', ')}`).toBeGreaterThanOrEqual(
