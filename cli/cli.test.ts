@@ -208,7 +208,7 @@ describe('staleproof redact', () => {
     const { code, stdout } = run(['redact', tempFile('settings.py', text)]);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'url = "postgresql://app:<redacted>@db/app"\ndsn = "host=db user=app password=<redacted>"\n',
+      'url = "postgresql://app:REDACTED_PASSWORD_1@db/app"\ndsn = "host=db user=app password=REDACTED_PASSWORD_2"\n',
     );
   });
 

@@ -45,6 +45,24 @@ describe('analyse: the engine contract', () => {
     expect(result.redactions).toHaveLength(1);
     expect(JSON.stringify(result.findings)).not.toContain('fake-secret-pw');
     expect(result.patched).toContain('fake-secret-pw');
+    expect(result.redacted).toBe('engine = create_engine("postgresql://app:REDACTED_PASSWORD_1@db/app")\n');
+  });
+
+  it('passes redaction options through: infrastructure identifiers on request', async () => {
+    const text = 'engine = create_engine("postgresql://svc_app:fake-secret-pw@pg-1.corp.internal/orders")\n';
+    const result = await engine.analyse(text, {
+      filename: 'db.py',
+      redaction: { categories: { secrets: true, infrastructure: true } },
+    });
+    expect(result.redacted).toBe(
+      'engine = create_engine("postgresql://REDACTED_USER_1:REDACTED_PASSWORD_1@REDACTED_HOST_1/REDACTED_DATABASE_1")\n',
+    );
+    expect(result.redactions.map((r) => r.category)).toEqual([
+      'infrastructure',
+      'secret',
+      'infrastructure',
+      'infrastructure',
+    ]);
   });
 
   it('applies only the chosen findings when asked', async () => {

@@ -2,7 +2,7 @@ import type { EnvironmentProfile } from '../core/environment';
 import { checkInput } from '../core/input';
 import type { RedactedText } from '../core/redacted';
 import type { Finding, InputProblem, ParseDiagnostic } from '../core/types';
-import { type Redaction, redact } from '../redaction/redact';
+import { type Redaction, type RedactOptions, redact } from '../redaction/redact';
 import { RULES, type Rule } from '../rules/index';
 import { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
 import { FORMATS, type FormatId } from '../wasm-parsers/formats';
@@ -17,6 +17,8 @@ export interface AnalyseOptions extends FixSelection {
   environment?: EnvironmentProfile;
   /** Run only these rule ids (the fixture harness uses it). */
   rules?: readonly string[];
+  /** Categories to redact, values the person un-redacted, ranges they chose to hide. */
+  redaction?: RedactOptions;
 }
 
 export interface Timings {
@@ -248,7 +250,7 @@ export function createEngine({
       const unusable = inputProblem !== null && (inputProblem.fatal || inputProblem.kind === 'empty');
 
       const tr = now();
-      const redaction = unusable && inputProblem?.kind !== 'empty' ? null : redact(text);
+      const redaction = unusable && inputProblem?.kind !== 'empty' ? null : redact(text, options.redaction);
       timings.redactMs = now() - tr;
 
       const td = now();

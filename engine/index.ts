@@ -17,7 +17,14 @@ export type {
   Severity,
   TextEdit,
 } from '../core/types';
-export type { Redaction } from '../redaction/redact';
+export { RedactionMap, unredact } from '../redaction/placeholders';
+export type {
+  Redaction,
+  RedactionCategory,
+  RedactionKind,
+  RedactionResult,
+  RedactOptions,
+} from '../redaction/redact';
 export { redact } from '../redaction/redact';
 export { RULES } from '../rules/index';
 export { detectFormat, type FormatDetection } from '../wasm-parsers/detect';

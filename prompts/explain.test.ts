@@ -17,7 +17,7 @@ describe('buildExplainMessages', () => {
     const user = messages[1]?.content ?? '';
     expect(user).toContain('python.sqlalchemy.pre-ping-missing at line 1');
     expect(user).toContain('Fix (safe)');
-    expect(user).toContain('postgresql://app:<redacted>@db/app');
+    expect(user).toContain('postgresql://app:REDACTED_PASSWORD_1@db/app');
     expect(JSON.stringify(messages)).not.toContain('fake-prompt-pw');
   });
 });

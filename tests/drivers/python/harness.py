@@ -146,6 +146,7 @@ def describe(kind, engine):
         "poolClass": type(pool).__name__,
         "prePing": bool(getattr(pool, "_pre_ping", False)),
         "recycle": getattr(pool, "_recycle", None),
+        "pool": pool_settings(pool),
     }
     if kind == "async":
 
@@ -159,8 +160,33 @@ def describe(kind, engine):
     else:
         with engine.connect() as conn:
             report["select1"] = conn.execute(text("SELECT 1")).scalar()
+            raw = conn.connection.dbapi_connection if hasattr(conn.connection, "dbapi_connection") else conn.connection.connection
+            params = libpq_parameters(raw)
+            if params is not None:
+                report["libpq"] = params
         engine.dispose()
     return report
+
+
+def pool_settings(pool):
+    """What a SQLAlchemy pool holds: size, overflow, timeout (None for pools without them)."""
+    out = {}
+    for name, attr in (("size", "_pool"), ("maxOverflow", "_max_overflow"), ("timeout", "_timeout")):
+        value = getattr(pool, attr, None)
+        if name == "size" and value is not None:
+            value = getattr(value, "maxsize", None)
+        out[name] = value if isinstance(value, (int, float, str, bool)) or value is None else str(value)
+    return out
+
+
+def libpq_parameters(raw):
+    """The parameters libpq applied to a live psycopg2 / psycopg connection, or None for other drivers."""
+    if hasattr(raw, "get_dsn_parameters"):  # psycopg2
+        return {k: str(v) for k, v in raw.get_dsn_parameters().items()}
+    info = getattr(raw, "info", None)
+    if info is not None and hasattr(info, "get_parameters"):  # psycopg 3
+        return {k: str(v) for k, v in info.get_parameters().items()}
+    return None
 
 
 def main(path):
