@@ -24,3 +24,29 @@ export function pythonCorpus(targetChars: number): string {
   for (let i = 0; text.length < targetChars; i++) text += BLOCK(i);
   return text.slice(0, text.lastIndexOf('\n', targetChars) + 1) || text;
 }
+
+/** A Python module of about `lines` lines holding `engines` engines among ordinary code. */
+export function pythonModule(lines: number, engines: number): string {
+  const out: string[] = ['import os', 'from sqlalchemy import create_engine, text', ''];
+  const per = Math.floor(lines / engines);
+  for (let e = 0; e < engines; e++) {
+    out.push(
+      `engine_${e} = create_engine(`,
+      `    os.environ["DATABASE_URL_${e}"],`,
+      `    pool_size=${5 + (e % 5)},  # sized for the workers of service ${e}`,
+      '    max_overflow=10,',
+      ')',
+      '',
+    );
+    for (let f = 0; out.length < (e + 1) * per; f++) {
+      out.push(
+        `def query_${e}_${f}(conn, limit=100):`,
+        `    """Reads page ${f} of service ${e}."""`,
+        `    rows = conn.execute(text("SELECT id, name FROM items_${e} LIMIT :n"), {"n": limit})`,
+        '    return [dict(r._mapping) for r in rows]',
+        '',
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
