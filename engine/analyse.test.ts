@@ -108,6 +108,24 @@ describe('analyse: the engine contract', () => {
       expect(chosen.problems.some((p) => p.kind === 'unknown-format')).toBe(false);
     });
 
+    it('a pasted traceback: which stack failed, how, and what to paste next', async () => {
+      const traceback = [
+        'Traceback (most recent call last):',
+        '  File "/app/api.py", line 42, in handler',
+        '    rows = conn.execute(text("SELECT 1"))',
+        'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) server closed the connection unexpectedly',
+        '\tThis probably means the server terminated abnormally',
+      ].join('\n');
+      const result = await engine.analyse(traceback);
+      expect(result.format.format).toBe('unknown');
+      expect(result.errors[0]).toMatchObject({ id: 'python.psycopg.server-closed', line: 4 });
+      expect(result.errors[0]?.rules).toContain('python.sqlalchemy.pre-ping-missing');
+      expect(result.problems[0]?.message).toMatch(
+        /error from psycopg2 \/ psycopg \(line 4\).*Paste the module that calls create_engine/,
+      );
+      expect(result.findings).toEqual([]);
+    });
+
     it('a file of the right format that does not parse', async () => {
       const text = `${SNIPPET}\ndef broken(:\n    pass\n`;
       const result = await engine.analyse(text, { filename: 'db.py' });

@@ -9,6 +9,7 @@ import { FORMATS, type FormatId } from '../wasm-parsers/formats';
 import type { ParsedDocument, ParserHost } from '../wasm-parsers/parser-host';
 import { embeddedDocuments } from './embedded';
 import { applyFixes, type FixSelection, selectFixes } from './fix';
+import { describeFailure, triage } from './triage/index';
 
 export interface AnalyseOptions extends FixSelection {
   filename?: string;
@@ -44,12 +45,27 @@ export interface AnalysisResult {
   applied: string[];
   skipped: SkippedFix[];
   diagnostics: ParseDiagnostic[];
+  /** Known error texts in the input (a pasted traceback): which stack failed, how, and what to paste next. */
+  errors: ErrorDiagnosis[];
   /** Keys of configs embedded in a YAML manifest that were analysed too (e.g. `pgbouncer.ini`). */
   embedded: string[];
   problems: InputProblem[];
   redacted: RedactedText;
   redactions: Redaction[];
   timings: Timings;
+}
+
+/** A recognised error text, as plain data (it crosses the worker boundary). */
+export interface ErrorDiagnosis {
+  id: string;
+  stack: string;
+  library: string;
+  failure: string;
+  meaning: string;
+  rules: readonly string[];
+  next: string;
+  line: number;
+  excerpt: string;
 }
 
 export interface EngineOptions {
@@ -63,6 +79,10 @@ export interface EngineOptions {
 export interface Engine {
   analyse(text: string, options?: AnalyseOptions): Promise<AnalysisResult>;
 }
+
+/** Traceback and log shapes: a Python traceback, a Java/JS stack frame, an `XError:` / `Exception` line. */
+const LOOKS_LIKE_ERROR_OUTPUT =
+  /Traceback \(most recent call last\)|^\s+at [\w.$<>]+[ (]|^[\w.]*(Error|Exception)\b.*:|^\s*(ERROR|FATAL):/m;
 
 /** More passes than any real file needs: each pass applies what the previous one had to defer. */
 const MAX_FIX_PASSES = 4;
@@ -254,7 +274,17 @@ export function createEngine({
       timings.redactMs = now() - tr;
 
       const td = now();
-      const format = detectFormat(text, { filename: options.filename, format: options.format });
+      let format = detectFormat(text, { filename: options.filename, format: options.format });
+      const errors = unusable ? [] : triage(text);
+      // A pasted traceback or log line is an error to explain, not code to lint.
+      if (format.source === 'content' && errors.length > 0 && LOOKS_LIKE_ERROR_OUTPUT.test(text)) {
+        format = {
+          format: 'unknown',
+          confidence: 0,
+          source: 'none',
+          reason: 'an error message, not a config',
+        };
+      }
       timings.detectMs = now() - td;
 
       const base: AnalysisResult = {
@@ -264,6 +294,7 @@ export function createEngine({
         applied: [],
         skipped: [],
         diagnostics: [],
+        errors: [],
         embedded: [],
         problems,
         redacted: redaction ? redaction.text : ('' as RedactedText),
@@ -279,12 +310,26 @@ export function createEngine({
         problems.push(inputProblem);
         if (unusable) return finish(base);
       }
+      base.errors = errors.map(({ signature, line, excerpt }) => ({
+        id: signature.id,
+        stack: signature.stack,
+        library: signature.library,
+        failure: describeFailure(signature.failure),
+        meaning: signature.meaning,
+        rules: signature.rules,
+        next: signature.next,
+        line,
+        excerpt,
+      }));
       if (format.format === 'unknown') {
+        const diagnosis = base.errors[0];
         problems.push({
           kind: 'unknown-format',
-          message: options.filename
-            ? `Cannot tell what kind of config ${options.filename} is. Choose its format to check it.`
-            : 'Cannot tell what kind of config this is. Choose its format, or give the file name, to check it.',
+          message: diagnosis
+            ? `This looks like an error from ${diagnosis.library} (line ${diagnosis.line}): ${diagnosis.failure}. ${diagnosis.meaning} ${diagnosis.next}`
+            : options.filename
+              ? `Cannot tell what kind of config ${options.filename} is. Choose its format to check it.`
+              : 'Cannot tell what kind of config this is. Choose its format, or give the file name, to check it.',
           fatal: true,
         });
         return finish(base);
