@@ -299,3 +299,51 @@ export function removeElementEdit(text: string, container: Node, element: Node):
   }
   return { start: element.startIndex, end, text: '' };
 }
+
+/**
+ * A dict the file shows whole: a `{...}` literal, a `dict(...)` call, or a name bound before `before`
+ * to one of those and not touched again in between (`d["k"] = v`, `d.update(...)` would add keys this
+ * file does not show at the literal). Null when any of it cannot be seen.
+ */
+export function resolveDict(doc: ParsedDocument, node: Node, before: number): SplatSource | null {
+  if (node.type === 'dictionary') return { kind: 'dict-literal', dict: node, assignment: node };
+  if (node.type === 'call') {
+    const args = node.childForFieldName('arguments');
+    if (node.childForFieldName('function')?.text !== 'dict' || args?.type !== 'argument_list') return null;
+    if (elements(args).some((el) => el.type !== 'keyword_argument')) return null;
+    return { kind: 'dict-call', args, assignment: node };
+  }
+  if (node.type !== 'identifier') return null;
+  const bound = (assignmentsByName(doc).get(node.text) ?? []).filter((a) => a.assignment.startIndex < before);
+  const last = bound[bound.length - 1];
+  if (!last || last.value.type === 'identifier') return null;
+  const touched = doc.root
+    .descendantsOfType('identifier')
+    .some(
+      (id) =>
+        id !== null &&
+        id.text === node.text &&
+        id.startIndex >= last.assignment.endIndex &&
+        id.startIndex < before &&
+        id.startIndex !== node.startIndex,
+    );
+  if (touched) return null;
+  const resolved = resolveDict(doc, last.value, before);
+  return resolved ? { ...resolved, assignment: last.assignment } : null;
+}
+
+/**
+ * Appends several elements at once, in the container's layout (see appendElementEdit): one per line
+ * when the container is vertical, comma-separated inline otherwise. One edit, so the keys stay in order.
+ */
+export function appendElementsEdit(text: string, container: Node, items: readonly string[]): TextEdit {
+  const marker = '@@STALEPROOF_ELEMENT@@';
+  const probe = appendElementEdit(text, container, marker);
+  const at = probe.text.indexOf(marker);
+  const before = probe.text.slice(0, at);
+  const vertical = /[\r\n]/.test(probe.text);
+  // The text before the element ends with the new line's indentation when the layout is vertical.
+  const indent = vertical ? (/[ \t]*$/.exec(before)?.[0] ?? '') : '';
+  const separator = vertical ? `,${detectEol(text)}${indent}` : ', ';
+  return { ...probe, text: probe.text.replace(marker, items.join(separator)) };
+}
