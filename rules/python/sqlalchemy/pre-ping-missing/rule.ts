@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../../../../core/types';
 import { defineRule, type Rule } from '../../../define-rule';
+import { engineFromConfigCalls } from '../../_lib/sqlalchemy';
+import { addIniSettingEdit, iniEngineSections, setIniValueEdit } from '../../_lib/sqlalchemy-ini';
 import {
   appendElementEdit,
   dictEntries,
@@ -103,9 +105,9 @@ export default defineRule({
   id: 'python.sqlalchemy.pre-ping-missing',
   title: 'SQLAlchemy engine hands out connections without checking them',
   severity: 'warning',
-  formats: ['python'],
+  formats: ['python', 'ini'],
   docs: {
-    what: 'Reports `create_engine(...)` and `create_async_engine(...)` calls whose pool reuses connections but never pings them: `pool_pre_ping` is missing or false. NullPool and StaticPool engines are left alone.',
+    what: "Reports `create_engine(...)`, `create_async_engine(...)` and `engine_from_config(...)` calls, Flask-SQLAlchemy engine options, and PasteDeploy / Pyramid `[app:…]` INI sections with `sqlalchemy.url`, whose pool reuses connections but never pings them: `pool_pre_ping` is missing, false, or (in a config mapping) an empty string. NullPool and StaticPool engines, and Alembic's `[alembic]` sections (its env.py uses NullPool), are left alone.",
     why: 'Without a ping, a connection that the server closed (restart, failover, `pg_terminate_backend`, an idle timeout) or that a load balancer reset is handed to your code as if it were alive, and the first query fails with "server closed the connection unexpectedly" or asyncpg\'s "connection is closed". With `pool_pre_ping=True` the pool notices, reconnects, and invalidates the older connections of the same pool, so one checkout repairs it.',
     example: {
       before: 'engine = create_engine(DATABASE_URL, pool_size=10)',
@@ -117,9 +119,72 @@ export default defineRule({
       'https://docs.sqlalchemy.org/en/20/core/pooling.html#disconnect-handling-pessimistic',
       'https://github.com/sqlalchemy/sqlalchemy/blob/main/lib/sqlalchemy/pool/base.py',
       'https://flask-sqlalchemy.readthedocs.io/en/stable/config/',
+      'https://docs.sqlalchemy.org/en/20/core/engines.html#sqlalchemy.engine_from_config',
     ],
   },
   check({ doc, text, report }) {
+    for (const section of iniEngineSections(doc)) {
+      const setting = section.get('pool_pre_ping');
+      // engine_from_config does not convert pool_pre_ping: any non-empty string (even "false") is on.
+      if (setting && setting.value !== '') continue;
+      report({
+        range: setting
+          ? { start: setting.nameNode.startIndex, end: setting.nameNode.endIndex }
+          : {
+              start: section.nameNode.startIndex,
+              end: section.nameNode.startIndex + section.name.length + 2,
+            },
+        message: setting
+          ? 'sqlalchemy.pool_pre_ping is empty, which engine_from_config passes on as an empty string: false, so dead pooled connections reach the application.'
+          : `[${section.name}] configures a SQLAlchemy engine without sqlalchemy.pool_pre_ping: a connection closed by a restart, a failover or an idle timeout is handed to the application, whose next query fails.`,
+        fix: {
+          safety: 'safe',
+          description: 'Set sqlalchemy.pool_pre_ping = true.',
+          edits: [
+            setting
+              ? setIniValueEdit(setting, 'true')
+              : addIniSettingEdit(text, section, 'pool_pre_ping', 'true'),
+          ],
+        },
+      });
+    }
+    if (doc.grammar !== 'python') return;
+
+    for (const engine of engineFromConfigCalls(doc)) {
+      if (engine.poolclass && !PINGABLE_POOLS.has(engine.poolclass)) continue;
+      const fn = 'engine_from_config()';
+      const kw = engine.keywords.find((k) => k.name === 'pool_pre_ping');
+      const entry = kw ? undefined : engine.entry('pool_pre_ping');
+      const value = kw?.value ?? entry?.value;
+      if (value) {
+        if (literalTruthiness(value) !== false) continue;
+        report({
+          range: { start: value.startIndex, end: value.endIndex },
+          message: `${fn} turns pool_pre_ping off (${value.text}${value.type === 'string' ? ': an empty string is false' : ''}): dead pooled connections reach the application.`,
+          fix: {
+            safety: 'safe',
+            description: 'Set pool_pre_ping to True.',
+            edits: [{ start: value.startIndex, end: value.endIndex, text: 'True' }],
+          },
+        });
+        continue;
+      }
+      if (engine.hiddenOptions) continue;
+      const visible = engine.config !== null;
+      report({
+        range: { start: engine.site.callee.startIndex, end: engine.site.callee.endIndex },
+        severity: visible ? 'warning' : 'info',
+        message: visible
+          ? `${fn} does not set pool_pre_ping: a connection closed by a restart, a failover or an idle timeout is handed to the application, whose next query fails.`
+          : `${fn} does not set pool_pre_ping here, and the configuration (${engine.configNode?.text ?? 'its mapping'}) is not in this file: unless it sets ${engine.prefix}pool_pre_ping = true, dead pooled connections reach the application. A keyword argument wins over the configuration, so adding it is right either way.`,
+        fix: {
+          safety: 'safe',
+          description: ADD_FIX,
+          edits: [appendElementEdit(text, engine.site.args, 'pool_pre_ping=True')],
+        },
+      });
+    }
+
     for (const site of findCalls(doc, ['create_engine', 'create_async_engine'])) {
       const keywords = keywordArguments(site.args);
       const poolclass = keywords.find((k) => k.name === 'poolclass');
