@@ -5,10 +5,11 @@ import { engine, host } from '../tests/support/engine';
 import { createEngine } from './analyse';
 
 const SNIPPET = 'engine = create_engine(\n    DATABASE_URL,\n    pool_size=10,\n    max_overflow=5,\n)\n';
+const PRE_PING = 'python.sqlalchemy.pre-ping-missing';
 
 describe('analyse: the engine contract', () => {
   it('returns format, findings with 1-based ranges and safe fixes, patched text, redactions and timings', async () => {
-    const result = await engine.analyse(SNIPPET, { filename: 'db.py' });
+    const result = await engine.analyse(SNIPPET, { filename: 'db.py', rules: [PRE_PING] });
     expect(result.format).toMatchObject({ format: 'python', source: 'filename' });
     expect(result.findings).toEqual([
       expect.objectContaining({
@@ -35,7 +36,22 @@ describe('analyse: the engine contract', () => {
   it('detects the format from content when there is no file name', async () => {
     const result = await engine.analyse(SNIPPET);
     expect(result.format).toMatchObject({ format: 'python', source: 'content' });
-    expect(result.findings).toHaveLength(1);
+    expect(result.findings.map((f) => f.ruleId)).toContain(PRE_PING);
+  });
+
+  it('runs the whole catalog on the issue snippet: pre-ping and recycle fixed, keepalives only suggested', async () => {
+    const result = await engine.analyse(SNIPPET, { filename: 'db.py' });
+    expect(result.findings.map((f) => [f.ruleId, f.fix?.safety ?? null])).toEqual([
+      [PRE_PING, 'safe'],
+      ['python.sqlalchemy.recycle-disabled', 'safe'],
+      ['python.libpq.keepalives-missing', null],
+    ]);
+    expect(result.patched).toBe(
+      SNIPPET.replace(
+        '    max_overflow=5,\n',
+        '    max_overflow=5,\n    pool_pre_ping=True,\n    pool_recycle=200,\n',
+      ),
+    );
   });
 
   it('redacts DSN passwords and never puts them in a finding', async () => {
@@ -67,10 +83,10 @@ describe('analyse: the engine contract', () => {
 
   it('applies only the chosen findings when asked', async () => {
     const text = 'a = create_engine(URL_A)\nb = create_engine(URL_B)\n';
-    const all = await engine.analyse(text, { filename: 'x.py' });
+    const all = await engine.analyse(text, { filename: 'x.py', rules: [PRE_PING] });
     expect(all.findings).toHaveLength(2);
     const second = all.findings[1]?.id ?? '';
-    const one = await engine.analyse(text, { filename: 'x.py', fixes: [second] });
+    const one = await engine.analyse(text, { filename: 'x.py', fixes: [second], rules: [PRE_PING] });
     expect(one.patched).toBe('a = create_engine(URL_A)\nb = create_engine(URL_B, pool_pre_ping=True)\n');
     expect(one.applied).toEqual([second]);
     const none = await engine.analyse(text, { filename: 'x.py', fixes: [] });
@@ -134,7 +150,7 @@ describe('analyse: the engine contract', () => {
       expect(problem?.message).toMatch(/line 7/);
       expect(result.diagnostics[0]).toMatchObject({ line: 7 });
       // The engine still reports what it can see, and its fix adds no error.
-      expect(result.findings.map((f) => f.ruleId)).toEqual(['python.sqlalchemy.pre-ping-missing']);
+      expect(result.findings.map((f) => f.ruleId)).toContain(PRE_PING);
       expect(result.patched).toContain('pool_pre_ping=True');
     });
   });

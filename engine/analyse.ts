@@ -319,7 +319,8 @@ export function createEngine({
         rules: signature.rules,
         next: signature.next,
         line,
-        excerpt,
+        // A pasted traceback may quote a DSN: the excerpt is shown and may be shared.
+        excerpt: redact(excerpt).text,
       }));
       if (format.format === 'unknown') {
         const diagnosis = base.errors[0];

@@ -39,7 +39,10 @@ describe('configs embedded in YAML', () => {
       '    )',
       '',
     ].join('\r\n');
-    const result = await engine.analyse(yaml, { filename: 'configmap.yaml' });
+    const result = await engine.analyse(yaml, {
+      filename: 'configmap.yaml',
+      rules: ['python.sqlalchemy.pre-ping-missing'],
+    });
     expect(result.embedded).toEqual(['db.py']);
     expect(result.findings).toEqual([
       expect.objectContaining({ ruleId: 'python.sqlalchemy.pre-ping-missing', line: 4, column: 14 }),

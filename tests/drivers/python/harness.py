@@ -35,6 +35,8 @@ def retarget(url, async_default=False):
         return url  # SQLite and friends run as they are; `postgres://` keeps SQLAlchemy's own error
     if async_default and url.drivername == "postgresql":
         url = url.set(drivername="postgresql+asyncpg")
+    # Multi-host URLs (`?host=pg1:5432&host=pg2:5432`) name their hosts in the query.
+    url = url.difference_update_query(["host", "port"])
     return url.set(
         host=TEST_URL.host,
         port=TEST_URL.port,
@@ -47,6 +49,7 @@ def retarget(url, async_default=False):
 def create_engine(url, *args, **kwargs):
     engine = _create_engine(retarget(url), *args, **kwargs)
     built.append(("sync", engine))
+    fixture_hosts[id(engine)] = url_hosts(url)
     return engine
 
 
@@ -58,6 +61,221 @@ def create_async_engine(url, *args, **kwargs):
 
 sqlalchemy.create_engine = create_engine
 sa_asyncio.create_async_engine = create_async_engine
+
+
+def engine_from_config(configuration, prefix="sqlalchemy.", **kwargs):
+    """SQLAlchemy's own engine_from_config (its string coercion included), building through the
+    patched create_engine so the engine is retargeted and reported like any other."""
+    import sqlalchemy.engine.create as sa_create
+
+    original = sa_create.create_engine
+    sa_create.create_engine = create_engine
+    try:
+        return _engine_from_config(configuration, prefix, **kwargs)
+    finally:
+        sa_create.create_engine = original
+
+
+_engine_from_config = sqlalchemy.engine_from_config
+sqlalchemy.engine_from_config = engine_from_config
+
+# --- Raw libpq drivers: psycopg2 / psycopg connections, psycopg_pool and psycopg2.pool pools. ---
+# Their host, port, user, password and database are pointed at the throwaway server; every other
+# libpq parameter (keepalives, timeouts, target_session_attrs…) reaches libpq exactly as written.
+# `fixture_hosts` keeps the hosts the fixture itself named (None: the fixture did not show them), so
+# checks can tell a Unix-socket or environment-provided target from a TCP one.
+fixture_hosts = {}
+reopen = {}
+
+
+def called_by_fixture():
+    """True when the fixture itself calls the driver (not SQLAlchemy or a pool on its behalf)."""
+    return sys._getframe(2).f_globals.get("__name__") == "fixture"
+TARGET = {
+    "host": TEST_URL.host,
+    "port": str(TEST_URL.port),
+    "user": TEST_URL.username,
+    "password": TEST_URL.password,
+    "dbname": TEST_URL.database,
+}
+
+
+def url_hosts(url):
+    if isinstance(url, str) and url == str(TEST_URL):
+        return None  # supplied by the harness: the fixture does not show its target
+    url = make_url(url) if isinstance(url, str) else url
+    hosts = url.query.get("host")
+    if hosts is not None:
+        return list(hosts) if isinstance(hosts, tuple) else [hosts]
+    return [url.host or ""]
+
+
+def dsn_hosts(dsn, params):
+    if dsn is not None and str(dsn) == str(TEST_URL):
+        return None
+    host = params.get("host", "")
+    return str(host).split(",")
+
+
+def libpq_target(parse, make, dsn, kwargs):
+    """Merges a DSN and keyword arguments as the driver does, then retargets them."""
+    params = dict(parse(dsn)) if dsn else {}
+    params.update({k: v for k, v in kwargs.items() if v is not None})
+    if "database" in params:  # psycopg2's alias, as SQLAlchemy passes it
+        params["dbname"] = params.pop("database")
+    hosts = dsn_hosts(dsn, params)
+    for key in ("hostaddr", "service"):
+        params.pop(key, None)
+    params.update(TARGET)
+    return make(**{k: str(v) for k, v in params.items()}), hosts
+
+
+try:
+    import psycopg2
+    import psycopg2.extensions
+    import psycopg2.pool
+
+    _psycopg2_connect = psycopg2.connect
+
+    def _psycopg2_target(dsn, kwargs):
+        return libpq_target(psycopg2.extensions.parse_dsn, psycopg2.extensions.make_dsn, dsn, kwargs)
+
+    def psycopg2_connect(dsn=None, connection_factory=None, cursor_factory=None, **kwargs):
+        target, hosts = _psycopg2_target(dsn, kwargs)
+        conn = _psycopg2_connect(target, connection_factory=connection_factory, cursor_factory=cursor_factory)
+        if called_by_fixture():
+            built.append(("psycopg2", conn))
+            fixture_hosts[id(conn)] = hosts
+            reopen[id(conn)] = lambda: _psycopg2_connect(target)
+        return conn
+
+    psycopg2.connect = psycopg2_connect
+
+    def _psycopg2_pool(base):
+        class Pool(base):
+            def __init__(self, minconn, maxconn, *args, **kwargs):
+                dsn = kwargs.pop("dsn", args[0] if args else None)
+                super().__init__(minconn, maxconn, dsn, **kwargs)
+                built.append(("psycopg2_pool", self))
+                fixture_hosts[id(self)] = _psycopg2_target(dsn, kwargs)[1]
+
+        Pool.__name__ = base.__name__
+        return Pool
+
+    for _name in ("SimpleConnectionPool", "ThreadedConnectionPool", "PersistentConnectionPool"):
+        if hasattr(psycopg2.pool, _name):  # PersistentConnectionPool is gone in psycopg2 2.9
+            setattr(psycopg2.pool, _name, _psycopg2_pool(getattr(psycopg2.pool, _name)))
+except ImportError:
+    pass
+
+try:
+    import psycopg
+    import psycopg.conninfo
+
+    _psycopg_connect = psycopg.connect
+
+    def _psycopg_target(conninfo, kwargs):
+        return libpq_target(psycopg.conninfo.conninfo_to_dict, psycopg.conninfo.make_conninfo, conninfo, kwargs)
+
+    def psycopg_connect(conninfo="", *, autocommit=False, **kwargs):
+        driver_args = {k: kwargs.pop(k) for k in ("prepare_threshold", "row_factory", "cursor_factory", "context") if k in kwargs}
+        target, hosts = _psycopg_target(conninfo, kwargs)
+        conn = _psycopg_connect(target, autocommit=autocommit, **driver_args)
+        if called_by_fixture():
+            built.append(("psycopg", conn))
+            fixture_hosts[id(conn)] = hosts
+            reopen[id(conn)] = lambda: _psycopg_connect(target)
+        return conn
+
+    psycopg.connect = psycopg_connect
+except ImportError:
+    pass
+
+try:
+    import psycopg_pool
+
+    def _psycopg_pool(base, is_async):
+        class Pool(base):
+            def __init__(self, conninfo="", *args, kwargs=None, **rest):
+                target, hosts = _psycopg_target(conninfo, kwargs or {})
+                if is_async:
+                    rest["open"] = False  # opened inside the event loop by describe()
+                super().__init__(target, *args, **rest)
+                built.append(("psycopg_pool", self))
+                fixture_hosts[id(self)] = hosts
+
+        Pool.__name__ = base.__name__
+        return Pool
+
+    psycopg_pool.ConnectionPool = _psycopg_pool(psycopg_pool.ConnectionPool, False)
+    psycopg_pool.AsyncConnectionPool = _psycopg_pool(psycopg_pool.AsyncConnectionPool, True)
+except ImportError:
+    pass
+
+
+def versions():
+    out = {}
+    for module in ("sqlalchemy", "psycopg2", "psycopg", "psycopg_pool"):
+        try:
+            out[module] = __import__(module).__version__.split(" ")[0]
+        except Exception:  # not installed
+            pass
+    return out
+
+
+def describe_raw(kind, obj):
+    """A psycopg2 / psycopg connection or pool built by the fixture: connect, SELECT 1, parameters."""
+    report = {"kind": kind, "prePing": False, "recycle": None, "fixtureHosts": fixture_hosts.get(id(obj))}
+    if kind in ("psycopg2", "psycopg"):
+        # `with psycopg.connect(...) as conn:` has closed it by now: the same parameters again.
+        conn = reopen[id(obj)]() if obj.closed else obj
+        report.update(driver=kind, poolClass="")
+        cur = conn.cursor()
+        cur.execute("SELECT 1")
+        report["select1"] = cur.fetchone()[0]
+        report["libpq"] = libpq_parameters(conn)
+        conn.close()
+    elif kind == "psycopg2_pool":
+        report.update(driver="psycopg2", poolClass=type(obj).__name__)
+        report["pool"] = {"minSize": obj.minconn, "maxSize": obj.maxconn}
+        conn = obj.getconn()
+        cur = conn.cursor()
+        cur.execute("SELECT 1")
+        report["select1"] = cur.fetchone()[0]
+        report["libpq"] = libpq_parameters(conn)
+        obj.putconn(conn)
+        obj.closeall()
+    else:  # psycopg_pool
+        report.update(driver="psycopg", poolClass=type(obj).__name__)
+        report["pool"] = {
+            "minSize": obj.min_size,
+            "maxSize": obj.max_size,
+            "maxLifetime": obj.max_lifetime,
+            "maxIdle": obj.max_idle,
+            "check": getattr(obj, "_check", None) is not None,
+        }
+
+        def use(conn):
+            report["select1"] = conn.execute("SELECT 1").fetchone()[0]
+            report["libpq"] = libpq_parameters(conn)
+
+        if type(obj).__name__.startswith("Async"):
+
+            async def probe():
+                await obj.open(wait=True)
+                async with obj.connection() as conn:
+                    cur = await conn.execute("SELECT 1")
+                    report["select1"] = (await cur.fetchone())[0]
+                    report["libpq"] = libpq_parameters(conn)
+                await obj.close()
+
+            asyncio.run(probe())
+        else:
+            obj.wait()
+            with obj.connection() as conn:
+                use(conn)
+            obj.close()
+    return report
 
 
 class Settings:
@@ -95,6 +313,7 @@ def supply(name):
         "pool": sa_pool,
         "create_engine": create_engine,
         "create_async_engine": create_async_engine,
+        "engine_from_config": engine_from_config,
         "NullPool": sa_pool.NullPool,
         "QueuePool": sa_pool.QueuePool,
         "StaticPool": sa_pool.StaticPool,
@@ -153,11 +372,16 @@ def describe(kind, engine):
         async def probe():
             async with engine.connect() as conn:
                 value = (await conn.execute(text("SELECT 1"))).scalar()
+                raw = await conn.get_raw_connection()
+                config = getattr(getattr(raw, "driver_connection", None), "_config", None)
+                if config is not None:  # asyncpg: the connection's own settings
+                    report["asyncpg"] = {"command_timeout": config.command_timeout}
             await engine.dispose()
             return value
 
         report["select1"] = asyncio.run(probe())
     else:
+        report["fixtureHosts"] = fixture_hosts.get(id(engine))
         with engine.connect() as conn:
             report["select1"] = conn.execute(text("SELECT 1")).scalar()
             raw = conn.connection.dbapi_connection if hasattr(conn.connection, "dbapi_connection") else conn.connection.connection
@@ -191,7 +415,7 @@ def libpq_parameters(raw):
 
 def main(path):
     source = open(path, encoding="utf-8").read()
-    result = {"ok": False, "engines": []}
+    result = {"ok": False, "engines": [], "versions": versions()}
     try:
         tree = ast.parse(source, path)
         for name in re.findall(r"os\.(?:environ\[|getenv\(|environ\.get\()\s*['\"](\w+)['\"]", source):
@@ -203,7 +427,10 @@ def main(path):
                 namespace[name] = value
         exec(compile(tree, path, "exec"), namespace)
         engines = built + flask_engines(namespace)
-        result["engines"] = [describe(kind, engine) for kind, engine in engines]
+        result["engines"] = [
+            describe(kind, engine) if kind in ("sync", "async", "flask") else describe_raw(kind, engine)
+            for kind, engine in engines
+        ]
         result["ok"] = True
     except Exception as error:  # the report says what failed; the test decides what it means
         result["error"] = f"{type(error).__name__}: {error}"
