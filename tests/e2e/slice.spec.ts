@@ -66,6 +66,9 @@ test('an opened file keeps its name in the download', async ({ page }) => {
   await expect(page.locator('.filename')).toHaveText('db.py');
   await expect(page.getByTestId('format-detection')).toContainText('.py extension');
   await expect(finding(page, RULE_ID)).toHaveCount(1);
+  // The rule docs load with the rule catalog when first opened, not with the page.
+  await finding(page, RULE_ID).getByText('Docs').click();
+  await expect(finding(page, RULE_ID).getByText('What it checks')).toBeVisible();
   await expect(downloadButton(page)).toBeEnabled();
 
   const [download] = await Promise.all([page.waitForEvent('download'), downloadButton(page).click()]);
@@ -88,5 +91,8 @@ test('a file dropped on the page is loaded with its name', async ({ page }) => {
   await expect(page.getByText('Drop the file to check it')).toHaveCount(0);
   await expect(page.locator('.filename')).toHaveText('pool.py');
   await expect(finding(page, RULE_ID)).toHaveCount(1);
-  await expect(downloadButton(page)).toHaveAttribute('title', 'Save the patched file as pool.py');
+  await expect(downloadButton(page)).toHaveAttribute(
+    'title',
+    'Save the patched file as pool.py, with your real values',
+  );
 });

@@ -2,19 +2,23 @@ import { DiffPane } from './components/DiffPane';
 import { DropOverlay } from './components/DropOverlay';
 import { EditorPane } from './components/EditorPane';
 import { Header } from './components/Header';
+import { LinkNotice } from './components/LinkNotice';
 import { ResultsPane } from './components/ResultsPane';
 import { useAnalysis } from './hooks/useAnalysis';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useOpenFile } from './hooks/useOpenFile';
+import { useSharedLink } from './hooks/useSharedLink';
 
 export function App() {
   useAnalysis();
+  useSharedLink();
   const openFile = useOpenFile();
   const dragging = useFileDrop(openFile);
 
   return (
     <>
       <Header />
+      <LinkNotice />
       <main className="layout">
         <EditorPane />
         <ResultsPane />

@@ -1,4 +1,4 @@
-import type { AnalysisResult, EnvironmentProfile, FormatId } from '../../../engine/index';
+import type { AnalysisResult, EnvironmentProfile, FormatId, RedactOptions } from '../../../engine/index';
 
 /** One line of the plain-text diff shown until Monaco's diff editor has loaded; `gap` elides unchanged lines. */
 export interface DiffLine {
@@ -16,6 +16,8 @@ export interface AnalysisRequest {
   filename?: string;
   format?: FormatId;
   environment?: EnvironmentProfile;
+  /** Categories, un-redacted values and hand-picked ranges, as plain data. */
+  redaction?: RedactOptions;
 }
 
 /** What the page keeps of an analysis: the engine's result plus what the diff view needs. */

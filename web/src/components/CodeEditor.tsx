@@ -32,7 +32,15 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   fixedOverflowWidgets: true,
 };
 
-/** Monaco bound to the store: edits go in, findings come back as markers. */
+/** The hover on a redacted range: what anything shared shows in its place. */
+function redactedHover(placeholder: string): monaco.IMarkdownString {
+  return { value: `Redacted as \`${placeholder}\` in anything shared` };
+}
+
+/**
+ * Monaco bound to the store: edits go in, findings come back as markers, redacted values as
+ * highlighted ranges, and the selection goes out for "Redact selection".
+ */
 export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   const text = useAppStore((s) => s.text);
   const editText = useAppStore((s) => s.editText);
@@ -42,6 +50,60 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   const language = useEditorLanguage();
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
   const revealed = useRef(reveal?.nonce ?? 0);
+  const redactedRanges = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+
+  useEffect(() => {
+    if (!editor) return;
+    const { setSelectedText, addManualRedaction, setResultsTab } = useAppStore.getState();
+    redactedRanges.current = editor.createDecorationsCollection();
+    const selection = editor.onDidChangeCursorSelection(({ selection }) => {
+      const model = editor.getModel();
+      setSelectedText(model && !selection.isEmpty() ? model.getValueInRange(selection) : '');
+    });
+    const action = editor.addAction({
+      id: 'staleproof.redactSelection',
+      label: 'Redact selection in anything shared',
+      contextMenuGroupId: '1_staleproof',
+      contextMenuOrder: 1,
+      precondition: 'editorHasSelection',
+      run: (ed) => {
+        const model = ed.getModel();
+        const selected = ed.getSelection();
+        if (!model || !selected || selected.isEmpty()) return;
+        addManualRedaction(model.getValueInRange(selected));
+        setResultsTab('redaction');
+      },
+    });
+    return () => {
+      selection.dispose();
+      action.dispose();
+      redactedRanges.current?.clear();
+      redactedRanges.current = null;
+      setSelectedText('');
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    const collection = redactedRanges.current;
+    // Offsets of a stale result belong to older text; Monaco moves the old decorations with the edits.
+    if (!model || !collection || !fresh) return;
+    collection.set(
+      (result?.redactions ?? []).map((r) => {
+        const start = model.getPositionAt(r.range.start);
+        const end = model.getPositionAt(r.range.end);
+        return {
+          range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+          options: {
+            description: 'staleproof-redacted',
+            inlineClassName: 'redacted-range',
+            hoverMessage: redactedHover(r.placeholder),
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        };
+      }),
+    );
+  }, [editor, result, fresh]);
 
   useEffect(() => {
     const model = editor?.getModel();

@@ -29,7 +29,7 @@ export function DiffPane() {
       {result?.changed ? (
         <div className="diff-area" data-testid="diff">
           <Suspense fallback={<PlainDiff />}>
-            <MonacoDiff fallback={<PlainDiff />} />
+            <MonacoDiff />
           </Suspense>
         </div>
       ) : (

@@ -14,7 +14,7 @@ export function DownloadButton() {
       type="button"
       className="button button--primary"
       disabled={!changed || !fresh}
-      title={changed ? `Save the patched file as ${name}` : 'Nothing to change'}
+      title={changed ? `Save the patched file as ${name}, with your real values` : 'Nothing to change'}
       onClick={() => result && saveText(result.patched, name)}
     >
       Download patched file

@@ -1,4 +1,4 @@
-import { LIBRARY_NAMES, OPERATING_SYSTEMS, PLATFORMS } from '../../../engine/index';
+import { LIBRARY_NAMES, OPERATING_SYSTEMS, PLATFORMS } from '../lib/engine';
 import { useAppStore } from '../store';
 
 const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = {

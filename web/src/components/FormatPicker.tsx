@@ -1,9 +1,15 @@
-import { FORMAT_IDS, FORMATS, type FormatDetection, isFormatId } from '../../../engine/index';
+import type { FormatDetection } from '../../../engine/index';
+import { FORMAT_IDS, FORMATS, isFormatId } from '../lib/engine';
 import { isBlank } from '../lib/text';
 import { useAppStore } from '../store';
 
-function detectionText(detection: FormatDetection | undefined, overridden: boolean, blank: boolean): string {
-  if (overridden) return 'Chosen by you.';
+function detectionText(
+  detection: FormatDetection | undefined,
+  overridden: boolean,
+  fromLink: boolean,
+  blank: boolean,
+): string {
+  if (overridden) return fromLink ? 'Set by the shared link.' : 'Chosen by you.';
   if (blank) return 'Detected from the file name or the text.';
   if (!detection) return 'Detecting…';
   if (detection.format === 'unknown') return 'Not detected: choose the format.';
@@ -17,6 +23,7 @@ export function FormatPicker() {
   const override = useAppStore((s) => s.formatOverride);
   const detection = useAppStore((s) => s.result?.format);
   const setFormatOverride = useAppStore((s) => s.setFormatOverride);
+  const fromLink = useAppStore((s) => s.formatFromLink);
   const blank = useAppStore((s) => isBlank(s.text));
   const detected = detection && detection.format !== 'unknown' ? FORMATS[detection.format].label : null;
   const unknown = !override && !blank && detection?.format === 'unknown';
@@ -46,7 +53,7 @@ export function FormatPicker() {
         ))}
       </select>
       <span id="format-detection" className="format-picker__detection" data-testid="format-detection">
-        {detectionText(detection, override !== null, blank)}
+        {detectionText(detection, override !== null, fromLink, blank)}
       </span>
     </div>
   );

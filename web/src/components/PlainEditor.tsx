@@ -6,6 +6,7 @@ export function PlainEditor() {
   const text = useAppStore((s) => s.text);
   const editText = useAppStore((s) => s.editText);
   const reveal = useAppStore((s) => s.reveal);
+  const setSelectedText = useAppStore((s) => s.setSelectedText);
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -30,6 +31,10 @@ export function PlainEditor() {
       autoCorrect="off"
       value={text}
       onChange={(event) => editText(event.target.value)}
+      onSelect={(event) => {
+        const node = event.currentTarget;
+        setSelectedText(node.value.slice(node.selectionStart, node.selectionEnd));
+      }}
     />
   );
 }

@@ -1,50 +1,18 @@
-import { RULES } from '../../../engine/index';
-import { InlineCode } from './InlineCode';
+import { lazy, Suspense, useState } from 'react';
+
+// The rule catalog is the largest part of the engine the page could carry: it loads when Docs are opened.
+const RuleDocsBody = lazy(() => import('./RuleDocsBody'));
 
 export function RuleDocs({ ruleId }: { ruleId: string }) {
-  const rule = RULES.find((r) => r.id === ruleId);
-  if (!rule) return null;
-  const { docs } = rule;
-
+  const [open, setOpen] = useState(false);
   return (
-    <details className="docs">
+    <details className="docs" onToggle={(event) => event.currentTarget.open && setOpen(true)}>
       <summary>Docs</summary>
-      <div className="docs__body">
-        <p className="docs__title">{rule.title}</p>
-        <h4>What it checks</h4>
-        <p>
-          <InlineCode text={docs.what} />
-        </p>
-        <h4>Why it matters</h4>
-        <p>
-          <InlineCode text={docs.why} />
-        </p>
-        <h4>Example</h4>
-        <div className="docs__example">
-          <div>
-            <span className="docs__example-label">Before</span>
-            <pre>{docs.example.before}</pre>
-          </div>
-          <div>
-            <span className="docs__example-label">After</span>
-            <pre>{docs.example.after}</pre>
-          </div>
-        </div>
-        <h4>Fix safety</h4>
-        <p>
-          <InlineCode text={docs.fixSafety} />
-        </p>
-        <h4>Sources</h4>
-        <ul className="docs__sources">
-          {docs.sources.map((source) => (
-            <li key={source}>
-              <a href={source} target="_blank" rel="noopener noreferrer">
-                {source}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
+      {open && (
+        <Suspense fallback={<p className="docs__body docs__loading">Loading the docs…</p>}>
+          <RuleDocsBody ruleId={ruleId} />
+        </Suspense>
+      )}
     </details>
   );
 }

@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { type AnalysisClient, createAnalysisClient } from '../analysis/analysisClient';
 import { TYPING_DEBOUNCE_MS } from '../lib/limits';
+import { redactOptionsFor } from '../lib/redaction';
 import { useAppStore } from '../store';
 
-/** Sends every input revision to the worker (typing debounced) and stores the newest result. */
+/**
+ * Sends every input revision (text, format, environment, redaction choices) to the worker, typing
+ * debounced, and stores the newest result.
+ */
 export function useAnalysis(): void {
   const revision = useAppStore((s) => s.revision);
   const client = useRef<AnalysisClient | null>(null);
@@ -18,15 +22,19 @@ export function useAnalysis(): void {
   }, []);
 
   useEffect(() => {
-    const { text, filename, formatOverride, environment, lastChange, startChecking } = useAppStore.getState();
+    const state = useAppStore.getState();
+    const { text, filename, formatOverride, environment, lastChange, startChecking } = state;
     startChecking();
     const timer = setTimeout(
       async () => {
+        // Hand-picked values become ranges of the text as it is now, so an edit never leaves one stale.
+        const redaction = redactOptionsFor(text, state);
         const response = await client.current?.analyse({
           text,
           filename: filename ?? undefined,
           format: formatOverride ?? undefined,
           environment,
+          redaction,
         });
         if (!response) return;
         const store = useAppStore.getState();

@@ -1,4 +1,4 @@
-import { FORMATS } from '../../../engine/index';
+import { FORMATS } from '../lib/engine';
 import { useAppStore } from '../store';
 
 /** Monaco's language for the current input: the chosen format, else the detected one. */

@@ -1,4 +1,5 @@
-import { FORMATS, type FormatDetection, type FormatId } from '../../../engine/index';
+import type { FormatDetection, FormatId } from '../../../engine/index';
+import { FORMATS } from './engine';
 
 /** Saves through a blob: URL, so the file never leaves the browser. */
 export function saveText(text: string, name: string): void {
@@ -18,4 +19,12 @@ export function saveText(text: string, name: string): void {
 export function patchedFileName(filename: string | null, format: FormatDetection['format']): string {
   if (filename) return filename;
   return format === 'unknown' ? 'patched.txt' : `patched${FORMATS[format as FormatId].defaultExtension}`;
+}
+
+/** The patched download's name with `.redacted` before the extension: `db.py` → `db.redacted.py`. */
+export function redactedFileName(filename: string | null, format: FormatDetection['format']): string {
+  const name = patchedFileName(filename, format);
+  const dot = name.lastIndexOf('.');
+  // A leading dot is a dotfile's name, not an extension (`.env` → `.env.redacted`).
+  return dot > 0 ? `${name.slice(0, dot)}.redacted${name.slice(dot)}` : `${name}.redacted`;
 }

@@ -1,4 +1,4 @@
-import { MAX_INPUT_CHARS } from '../../../engine/index';
+import { MAX_INPUT_CHARS } from './engine';
 
 /**
  * Text longer than this stays out of the editors: Monaco slows to a crawl on multi-megabyte models,

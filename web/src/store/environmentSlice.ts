@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { type EnvironmentProfile, setEnvironmentValue } from '../../../engine/index';
+import type { EnvironmentProfile } from '../../../engine/index';
+import { setEnvironmentValue } from '../lib/engine';
 import type { AppState } from './index';
 
 /**
@@ -13,7 +14,7 @@ export interface EnvironmentSlice {
   setEnvironmentInput(name: string, value: string): void;
 }
 
-function parse(inputs: Record<string, string>) {
+export function parseEnvironmentInputs(inputs: Record<string, string>) {
   let environment: EnvironmentProfile = {};
   const environmentErrors: Record<string, string> = {};
   for (const [name, value] of Object.entries(inputs)) {
@@ -27,6 +28,19 @@ function parse(inputs: Record<string, string>) {
   return { environment, environmentErrors };
 }
 
+/** The inputs that give `profile` back: the inverse of `parseEnvironmentInputs` (a shared link's profile). */
+export function environmentInputsOf(profile: EnvironmentProfile): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(profile)) {
+    if (name === 'versions') {
+      for (const [library, version] of Object.entries(value ?? {})) inputs[library] = String(version);
+    } else if (value !== undefined) {
+      inputs[name] = String(value);
+    }
+  }
+  return inputs;
+}
+
 export const createEnvironmentSlice: StateCreator<AppState, [], [], EnvironmentSlice> = (set) => ({
   environmentInputs: {},
   environment: {},
@@ -34,6 +48,11 @@ export const createEnvironmentSlice: StateCreator<AppState, [], [], EnvironmentS
   setEnvironmentInput: (name, value) =>
     set((s) => {
       const environmentInputs = { ...s.environmentInputs, [name]: value };
-      return { environmentInputs, ...parse(environmentInputs), revision: s.revision + 1, lastChange: 'edit' };
+      return {
+        environmentInputs,
+        ...parseEnvironmentInputs(environmentInputs),
+        revision: s.revision + 1,
+        lastChange: 'edit',
+      };
     }),
 });

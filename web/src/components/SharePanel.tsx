@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { markLinkHandled } from '../hooks/useSharedLink';
+import { redactedFileName, saveText } from '../lib/files';
+import { makeShareLink } from '../lib/share';
+import { isBlank } from '../lib/text';
+import { useAppStore } from '../store';
+
+interface Link {
+  url: string;
+  copied: boolean;
+  /** The input revision the link was made from. */
+  revision: number;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No permission or no focus: the link is in the field below for copying by hand.
+    return false;
+  }
+}
+
+/** The link and the redacted download: both built from the engine's redacted text, never the editor's. */
+export function SharePanel() {
+  const result = useAppStore((s) => s.result);
+  const fresh = useAppStore((s) => s.resultRevision === s.revision);
+  const revision = useAppStore((s) => s.revision);
+  const blank = useAppStore((s) => isBlank(s.text));
+  const filename = useAppStore((s) => s.filename);
+  const [link, setLink] = useState<Link | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Binary or oversized input has no redacted text; older results belong to older text.
+  const usable =
+    result !== null && !result.problems.some((p) => p.kind === 'too-large' || p.kind === 'binary');
+  const ready = fresh && !blank && usable && !busy;
+  const downloadName = result ? redactedFileName(filename, result.format.format) : '';
+
+  const share = async () => {
+    if (!result) return;
+    const { formatOverride, environment } = useAppStore.getState();
+    const detected = result.format.format;
+    setBusy(true);
+    const made = await makeShareLink({
+      text: result.redacted,
+      format: formatOverride ?? (detected === 'unknown' ? undefined : detected),
+      filename: filename ?? undefined,
+      environment,
+    });
+    if (!made.ok) {
+      setBusy(false);
+      setError(made.message);
+      setLink(null);
+      return;
+    }
+    const fragment = new URL(made.url).hash;
+    markLinkHandled(fragment);
+    window.history.replaceState(window.history.state, '', made.url);
+    const copied = await copy(made.url);
+    setBusy(false);
+    setError(null);
+    setLink({ url: made.url, copied, revision });
+  };
+
+  return (
+    <section className="share" aria-labelledby="share-heading">
+      <h3 id="share-heading" className="section-title">
+        Share a redacted copy
+      </h3>
+      <div className="toolbar">
+        <button type="button" className="button button--primary" disabled={!ready} onClick={share}>
+          Copy share link
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!ready}
+          title={ready ? `Save the text with placeholders as ${downloadName}` : undefined}
+          onClick={() => result && saveText(result.redacted, downloadName)}
+        >
+          Download redacted
+        </button>
+      </div>
+      {error && (
+        <p className="share__error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <div className="share__link">
+          <input
+            className="input share__url"
+            readOnly
+            value={link.url}
+            aria-label="Share link"
+            onFocus={(event) => event.target.select()}
+          />
+          <p className="share__meta" role="status">
+            {link.url.length.toLocaleString('en')} characters ·{' '}
+            {link.copied ? 'copied to the clipboard' : 'select the link and copy it'}
+            {link.revision !== revision && ' · made before your latest changes'}
+          </p>
+        </div>
+      )}
+      <p className="hint">
+        The link holds the redacted text itself, after the # that browsers never send to a server.
+      </p>
+    </section>
+  );
+}
