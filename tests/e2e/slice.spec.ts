@@ -96,3 +96,40 @@ test('a file dropped on the page is loaded with its name', async ({ page }) => {
     'Save the patched file as pool.py, with your real values',
   );
 });
+
+/** The snippet of the foundation issue, exactly as a newcomer pastes it. */
+const ISSUE_SNIPPET = `engine = create_engine(
+    DATABASE_URL,
+    pool_size=10,
+    max_overflow=5,
+)
+`;
+
+test('the issue snippet as given: every finding, both safe fixes in the diff and the download', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await openApp(page);
+  await pasteIntoEditor(page, ISSUE_SNIPPET);
+
+  await expect(finding(page, 'python.sqlalchemy.pre-ping-missing').locator('.badge')).toHaveText('safe');
+  await expect(finding(page, 'python.sqlalchemy.recycle-disabled').locator('.badge')).toHaveText('safe');
+  // The URL comes from a variable: libpq keepalives are suggested, never written blind.
+  await expect(finding(page, 'python.libpq.keepalives-missing')).toContainText('driver is unknown');
+
+  const diff = page.getByTestId('diff');
+  await expect.poll(() => insertedLines(diff)).toEqual(['    pool_pre_ping=True,', '    pool_recycle=200,']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), downloadButton(page).click()]);
+  expect(await readFile(await download.path(), 'utf8')).toBe(
+    ISSUE_SNIPPET.replace(
+      '    max_overflow=5,\n',
+      '    max_overflow=5,\n    pool_pre_ping=True,\n    pool_recycle=200,\n',
+    ),
+  );
+  const origin = new URL(baseURL ?? '').origin;
+  expect(requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin)).toEqual([]);
+});
