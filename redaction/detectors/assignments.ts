@@ -6,7 +6,7 @@
  */
 import type { RedactionKind, Rule, RuleExample, ValueContext } from '../types';
 import { isPathOrUrl, looksLikeExpression, looksLikeVariable } from '../values';
-import { infraKindForKey, isWeakSecretKey, secretKindForKey } from './names';
+import { infraKindForKey, isWeakSecretKey, secretKindForKey, WEAK_SECRET_WORDS } from './names';
 import { ANNOTATION, KEY, QUOTED, SEPARATOR, STRING_PREFIX } from './patterns';
 
 /** Keys repeat across a file and across keystrokes: classify each once. */
@@ -424,21 +424,8 @@ function highEntropyRule(
       'A random-looking value assigned to a key that may hold a secret (session_key, x-auth, signature, salt, hmac…).',
     pattern,
     captures: [{ group: 'value', kind: (m) => weakKind(m.groups?.key), ...(cut ? { cut } : {}) }],
-    keywords: [
-      'key',
-      'auth',
-      'cred',
-      'sig',
-      'salt',
-      'seed',
-      'hmac',
-      'cookie',
-      'session',
-      'cipher',
-      'private',
-      'access',
-      'bearer',
-    ],
+    // Every key isWeakSecretKey accepts contains one of these words, so the filter loses nothing.
+    keywords: [...WEAK_SECRET_WORDS],
     entropy: 3.5,
     minLength: 16,
     accept: (context) =>

@@ -75,7 +75,8 @@ export function secretKindForKey(key: string): RedactionKind | null {
   return null;
 }
 
-const WEAK_SECRET_WORDS = new Set([
+/** Words that make a key possibly secret; also the weak-secret rule's keyword pre-filter. */
+export const WEAK_SECRET_WORDS: ReadonlySet<string> = new Set([
   'key',
   'auth',
   'credential',
