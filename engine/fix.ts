@@ -23,16 +23,19 @@ export interface FixPass {
   deferred: Finding[];
 }
 
+const sameEdit = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.text === b.text;
+
 /**
  * Applies whole fixes in the order given (the rule registry's order), skipping any fix whose edits
- * conflict with a fix already taken: a fix is all of its edits or none of them.
+ * conflict with a fix already taken: a fix is all of its edits or none of them. Two rules proposing
+ * the very same edit (both setting an empty INI value to `true`) share it instead of writing it twice.
  */
 export function applyFixes(text: string, chosen: readonly Finding[]): FixPass {
   const taken: TextEdit[] = [];
   const applied: Finding[] = [];
   const deferred: Finding[] = [];
   for (const finding of chosen) {
-    const edits = finding.fix?.edits ?? [];
+    const edits = (finding.fix?.edits ?? []).filter((e) => !taken.some((t) => sameEdit(e, t)));
     if (edits.some((e) => taken.some((t) => editsConflict(e, t)))) {
       deferred.push(finding);
       continue;
