@@ -55,7 +55,14 @@ export interface ParseDiagnostic extends LineColumnRange {
   range: Utf16Range;
 }
 
-export type InputProblemKind = 'empty' | 'too-large' | 'binary' | 'unknown-format' | 'syntax-errors';
+export type InputProblemKind =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'unknown-format'
+  | 'syntax-errors'
+  /** A rule threw on this input (a staleproof bug); the other rules' results stand. */
+  | 'rule-failed';
 
 export interface InputProblem {
   kind: InputProblemKind;

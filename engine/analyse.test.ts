@@ -205,6 +205,29 @@ describe('the fix loop', () => {
     expect(result.patched).toBe('x  # fine = 1\n');
   });
 
+  it("skips a rule that throws, names it in a problem, and keeps the other rules' findings and fixes", async () => {
+    const broken = defineRule({
+      ...base,
+      id: 't.broken',
+      title: 't.broken',
+      check({ report }) {
+        report({ range: { start: 0, end: 1 }, message: 'half-done', fix: null });
+        throw new Error('query failed');
+      },
+    });
+    const looped = createEngine({ host, rules: [broken, replacing('t.fine', 'y', 'y')] });
+    const result = await looped.analyse('x = 1\n', { format: 'python' });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['t.fine']);
+    expect(result.patched).toBe('y = 1\n');
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        kind: 'rule-failed',
+        fatal: false,
+        message: expect.stringContaining('t.broken: query failed'),
+      }),
+    ]);
+  });
+
   it('applies review fixes only when asked', async () => {
     const looped = createEngine({ host, rules: [replacing('t.review', 'y', 'y', 'review')] });
     expect((await looped.analyse('x = 1\n', { format: 'python' })).patched).toBe('x = 1\n');

@@ -96,9 +96,22 @@ function runRules(
   format: FormatId,
   environment: EnvironmentProfile,
   rules: readonly Rule[],
+  failed: RuleFailure[],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    const before = findings.length;
+    try {
+      checkOne(rule);
+    } catch (error) {
+      // One broken rule must not take the others down: its findings are dropped and it is named.
+      findings.length = before;
+      failed.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return findings;
+
+  function checkOne(rule: Rule) {
     rule.check({
       doc,
       text: doc.text,
@@ -119,7 +132,12 @@ function runRules(
       },
     });
   }
-  return findings;
+}
+
+/** A rule that threw on this input: a staleproof bug, reported instead of failing the analysis. */
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
 }
 
 export function createEngine({
@@ -136,6 +154,7 @@ export function createEngine({
     diagnostics: ParseDiagnostic[];
     /** Findings and diagnostics inside embedded documents are already mapped to this text. */
     embedded: string[];
+    failed: RuleFailure[];
   }
 
   /**
@@ -156,7 +175,8 @@ export function createEngine({
     try {
       const tr = now();
       const rules = withRules ? rulesFor(catalog, format, only) : [];
-      const findings = runRules(doc, format, environment, rules);
+      const failed: RuleFailure[] = [];
+      const findings = runRules(doc, format, environment, rules, failed);
       if (timings) timings.rulesMs += now() - tr;
       const diagnostics = [...doc.diagnostics];
       const embedded: string[] = [];
@@ -166,6 +186,7 @@ export function createEngine({
           // Prose or a script that merely mentions a call is not a config.
           if (inner.byContent && sub.diagnostics.length > 0) continue;
           embedded.push(inner.key);
+          failed.push(...sub.failed);
           for (const f of sub.findings) {
             const range = inner.rangeToOuter(f.range);
             findings.push({
@@ -188,7 +209,7 @@ export function createEngine({
           }
         }
       }
-      return { findings, diagnostics, embedded };
+      return { findings, diagnostics, embedded, failed };
     } finally {
       doc.dispose();
     }
@@ -346,6 +367,14 @@ export function createEngine({
         problems.push({
           kind: 'syntax-errors',
           message: `The ${FORMATS[formatId].label} parser found ${count} syntax error${count === 1 ? '' : 's'}, the first at line ${first?.line}, column ${first?.column}. Findings near them may be missing, and no fix may add new ones.`,
+          fatal: false,
+        });
+      }
+      if (analysis.failed.length > 0) {
+        const names = [...new Set(analysis.failed.map((f) => f.ruleId))];
+        problems.push({
+          kind: 'rule-failed',
+          message: `${names.length === 1 ? 'A rule' : `${names.length} rules`} failed on this input and ${names.length === 1 ? 'was' : 'were'} skipped (a staleproof bug, please report it): ${analysis.failed.map((f) => `${f.ruleId}: ${f.message}`).join('; ')}. The other rules ran.`,
           fatal: false,
         });
       }

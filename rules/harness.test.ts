@@ -90,7 +90,7 @@ for (const rule of RULES) {
         const result = await engine.analyse(text, options);
         const mine = result.findings.filter((f) => f.ruleId === rule.id);
         expect(mine.length, `missing: ${rule.id} is silent on ${name}`).toBeGreaterThan(0);
-        expect(result.problems.filter((p) => p.fatal)).toEqual([]);
+        expect(result.problems.filter((p) => p.fatal || p.kind === 'rule-failed')).toEqual([]);
 
         // Every fix is internally consistent, and the rule's fixes compose.
         const fixes = mine.map((f) => f.fix).filter((f): f is NonNullable<Finding['fix']> => f !== null);
@@ -142,6 +142,7 @@ for (const rule of RULES) {
         const text = readFileSync(join(dir, name), 'utf8');
         for (const unsafe of [false, true]) {
           const result = await engine.analyse(text, { filename: name, rules: [rule.id], unsafe });
+          expect(result.problems.filter((p) => p.kind === 'rule-failed')).toEqual([]);
           const noisy = result.findings.filter((f) => f.ruleId === rule.id);
           expect(noisy, `noisy: ${rule.id} fires on ${name}`).toEqual([]);
           expect(result.patched).toBe(text);

@@ -8,6 +8,7 @@ const TITLES: Record<Problem['kind'], string> = {
   binary: 'Not a text file',
   'unknown-format': 'Unknown format',
   'syntax-errors': 'Syntax errors',
+  'rule-failed': 'A rule failed',
   failure: 'Not checked',
 };
 
