@@ -3,7 +3,7 @@ import { CANONICAL } from '../../../core/canonical';
 import type { TextEdit, Utf16Range } from '../../../core/types';
 import type { ParsedDocument } from '../../../wasm-parsers/parser-host';
 import { hostsOf, type ParsedConnectionString, parseConnectionString } from '../../_lib/connection-string';
-import { type DriverFamily, sqlalchemyEngines } from './sqlalchemy';
+import { type DriverFamily, effectiveFamily, sqlalchemyEngines } from './sqlalchemy';
 import {
   appendElementEdit,
   appendElementsEdit,
@@ -354,6 +354,8 @@ function positional(args: Node): Node[] {
 
 function sqlalchemySites(doc: ParsedDocument): LibpqSite[] {
   return sqlalchemyEngines(doc).map((engine) => {
+    // `URL.create("postgresql+asyncpg", ...)` names the driver outside the engine call.
+    const { driver, family } = effectiveFamily(doc, engine);
     const strings: StringTarget[] = [];
     if (engine.url && engine.parsedUrl)
       strings.push({ source: 'url', str: engine.url, parsed: engine.parsedUrl });
@@ -378,11 +380,11 @@ function sqlalchemySites(doc: ParsedDocument): LibpqSite[] {
       kind: 'sqlalchemy',
       call: engine.site,
       label: `${engine.site.name}()`,
-      family: engine.family,
+      family,
       driver:
-        engine.driver === 'psycopg' || engine.driver === 'psycopg_async'
+        driver === 'psycopg' || driver === 'psycopg_async'
           ? 'psycopg'
-          : engine.driver === 'psycopg2'
+          : driver === 'psycopg2'
             ? 'psycopg2'
             : null,
       strings,
@@ -518,8 +520,24 @@ function importedFrom(
   return new RegExp(`from\\s+${escaped}\\s+import\\s+(?:\\([^)]*|[^\\n]*)\\b${site.name}\\b`).test(doc.text);
 }
 
+/**
+ * A bare `ConnectionPool(...)` in a snippet without imports (a pasted excerpt) that is psycopg_pool's by
+ * its arguments: a `conninfo=` keyword, or a first argument that is a libpq connection string. A pool
+ * imported from anywhere else (redis has a ConnectionPool too) never counts.
+ */
+function unimportedPsycopgPool(doc: ParsedDocument, site: CallSite): boolean {
+  if (site.callee.text.includes('.')) return false;
+  if (new RegExp(`\\bimport\\b[^\\n]*\\b${site.name}\\b`).test(doc.text)) return false;
+  if (new RegExp(`\\b${site.name}\\s*=`).test(doc.text)) return false;
+  if (keywordArguments(site.args).some((k) => k.name === 'conninfo')) return true;
+  const first = positional(site.args)[0];
+  const value = first ? stringLiteralValue(first) : null;
+  return value !== null && /^\s*(postgres(ql)?:\/\/|[a-z_]+\s*=)/.test(value);
+}
+
 /** Every libpq parameter site of the file, in document order. */
 export function libpqSites(doc: ParsedDocument): LibpqSite[] {
+  if (doc.grammar !== 'python') return []; // rules that also read INI files call this on them
   return doc.memo('python.libpq.sites', () => {
     const sites: LibpqSite[] = [...sqlalchemySites(doc)];
     const hasFrom = (module: string) =>
@@ -540,7 +558,8 @@ export function libpqSites(doc: ParsedDocument): LibpqSite[] {
       sites.push(connectLikeSite(doc, site, driver, 0));
     }
     for (const site of findCalls(doc, PSYCOPG_POOLS)) {
-      if (importedFrom(doc, site, 'psycopg_pool', ['psycopg_pool'])) sites.push(psycopgPoolSite(doc, site));
+      if (importedFrom(doc, site, 'psycopg_pool', ['psycopg_pool']) || unimportedPsycopgPool(doc, site))
+        sites.push(psycopgPoolSite(doc, site));
     }
     for (const site of findCalls(doc, PSYCOPG2_POOLS)) {
       if (
