@@ -191,6 +191,45 @@ export const PYTHON_SIGNATURES: readonly ErrorSignature[] = [
     next: `Paste ${SQLALCHEMY} (connect_args and URL).`,
   },
   {
+    id: 'python.asyncpg.server-settings-type',
+    stack: 'python',
+    library: 'asyncpg',
+    pattern: /server_settings is expected to be None or a Dict\[str, str\]/,
+    failure: 'config',
+    meaning: 'A server_settings value is not a string (an int such as 60); asyncpg refuses it at connect.',
+    rules: ['python.asyncpg.server-settings-non-string'],
+    next: 'Paste the asyncpg.connect(...) / create_pool(...) call, or connect_args of the engine.',
+    priority: 1,
+  },
+  {
+    id: 'python.asyncpg.operation-in-progress',
+    stack: 'python',
+    library: 'asyncpg',
+    pattern:
+      /another operation is in progress|cannot switch to state \d+; another operation \(\d+\) is in progress/,
+    failure: 'A',
+    meaning:
+      'One asyncpg connection was used by two tasks at once, or left half-used after its query was cancelled or killed (asyncpg #1069); it must be discarded.',
+    rules: ['python.sqlalchemy.pre-ping-missing', 'python.asyncpg.command-timeout-missing'],
+    next: `Paste ${SQLALCHEMY} or the asyncpg.create_pool(...) call, and the code that shares the connection.`,
+  },
+  {
+    id: 'python.asyncpg.timeout',
+    stack: 'python',
+    library: 'asyncpg',
+    // asyncpg raises a bare TimeoutError (empty message): only a traceback through asyncpg tells.
+    pattern: /asyncpg[\s\S]{0,4000}?(?:asyncio\.exceptions\.|asyncio\.)?TimeoutError\b/,
+    failure: 'B',
+    meaning:
+      "asyncpg's connect timeout or command_timeout expired: the server did not answer in time, typically a dead or black-holed host after a failover.",
+    rules: [
+      'python.asyncpg.connect-timeout',
+      'python.asyncpg.command-timeout-missing',
+      'python.asyncpg.inactive-lifetime',
+    ],
+    next: 'Paste the asyncpg.connect(...) / create_pool(...) call or the create_async_engine(...) module.',
+  },
+  {
     id: 'python.sqlalchemy.invalid-argument',
     stack: 'python',
     library: 'SQLAlchemy',

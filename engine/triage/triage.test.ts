@@ -43,6 +43,26 @@ sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) server closed the c
     'psycopg2.errors.ReadOnlySqlTransaction: cannot execute INSERT in a read-only transaction',
     'python.postgres.read-only',
   ],
+  [
+    'non-string server_settings',
+    'ValueError: server_settings is expected to be None or a Dict[str, str]',
+    'python.asyncpg.server-settings-type',
+  ],
+  [
+    'asyncpg connection shared or corrupted',
+    'asyncpg.exceptions._base.InterfaceError: cannot perform operation: another operation is in progress',
+    'python.asyncpg.operation-in-progress',
+  ],
+  [
+    'asyncpg timeout (bare TimeoutError)',
+    `Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/asyncpg/connection.py", line 2092, in connect
+    return await connect_utils._connect(
+  File "/usr/lib/python3.11/asyncio/tasks.py", line 479, in wait_for
+    return fut.result()
+asyncio.exceptions.TimeoutError`,
+    'python.asyncpg.timeout',
+  ],
 ];
 
 describe('error triage', () => {
@@ -56,6 +76,8 @@ describe('error triage', () => {
   it('finds nothing in a config or prose, and never throws on huge input', () => {
     expect(triage('engine = create_engine(URL, pool_pre_ping=True)\n')).toEqual([]);
     expect(triage('The deploy went fine.')).toEqual([]);
+    // A bare TimeoutError is asyncpg's only with an asyncpg frame above it.
+    expect(triage('Traceback:\n  File "/app/http.py", line 3\nTimeoutError: timed out')).toEqual([]);
     expect(triage(`${'x'.repeat(5_000_000)}server closed the connection unexpectedly`)).toEqual([]);
   });
 
