@@ -1,7 +1,8 @@
 /**
  * A throwaway PostgreSQL on loopback for the driver checks: initdb into a temporary folder, start on a
  * free port, stop and delete afterwards. PostgreSQL refuses to run as root, so as root it runs as the
- * `postgres` user. Password auth (SCRAM) on 127.0.0.1, so DSNs with a password are exercised for real.
+ * `postgres` user. Password auth (SCRAM) on 127.0.0.1, so DSNs with a password are exercised for real,
+ * and TLS on (self-signed), so `sslmode=require` is too.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,28 @@ export async function startPostgres(): Promise<PgServer> {
     '-E',
     'UTF8',
   ]);
+  // TLS with a throwaway self-signed certificate, so `sslmode=require` / asyncpg `ssl=require` fixes
+  // are exercised for real (no client here verifies the certificate; plain connections still work).
+  const key = join(data, 'server.key');
+  run('openssl', [
+    'req',
+    '-new',
+    '-x509',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-keyout',
+    key,
+    '-out',
+    join(data, 'server.crt'),
+  ]);
+  run('chmod', ['600', key]);
   const port = await freePort();
   run(join(bin, 'pg_ctl'), [
     '-D',
@@ -86,7 +109,7 @@ export async function startPostgres(): Promise<PgServer> {
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off`,
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c ssl=on`,
     'start',
   ]);
   const server: PgServer = {
