@@ -64,6 +64,8 @@ const fixtures = pythonFixtures();
 const NOT_RUNNABLE =
   /^(builds no engine|NameError|AttributeError: the harness does not know|NoSuchModuleError)/;
 const runnable: string[] = [];
+/** Fixtures whose original crashes with the predicted error and whose goldens work. */
+const crashes: string[] = [];
 
 /**
  * Failures that are the point of a rule, on Debian's versions: libpq 15 refuses load_balance_hosts
@@ -80,6 +82,15 @@ function versionGated(report: HarnessReport, error: string | undefined): boolean
   return oldPool && /has no attribute 'check_connection'|unexpected keyword argument 'check'/.test(error);
 }
 
+/**
+ * A fixture whose original is meant to crash says so in a comment, with the driver's own words:
+ * `# driver: the unfixed file fails with "TypeError: Invalid argument(s) 'pool_size'"`. The suite
+ * then requires exactly that failure from the original, and a working engine from every golden.
+ */
+export function expectedFailure(source: string): string | null {
+  return /^\s*#\s*driver: the unfixed file fails with "(.+)"\s*$/m.exec(source)?.[1] ?? null;
+}
+
 describe('Python fixtures against the real drivers', () => {
   beforeAll(async () => {
     pg = await startPostgres();
@@ -94,6 +105,20 @@ describe('Python fixtures against the real drivers', () => {
     it(`${name}: ${goldens.length ? 'the patched file still builds, connects and uses what the fix wrote' : 'the driver confirms why the rule stays silent'}`, async () => {
       const original = await harness(fixture);
       const expectation = EXPECTATIONS[ruleIdOf(fixture)];
+      const crash = expectedFailure(readFileSync(fixture, 'utf8'));
+      if (crash) {
+        expect(original.error ?? 'no error', `${name} must fail as its comment says`).toContain(crash);
+        expect(goldens.length, 'a crash fixture needs a golden that works').toBeGreaterThan(0);
+        for (const golden of goldens) {
+          const patched = await harness(golden);
+          expect(patched.error ?? null, `${relative(root, golden)} fails with the real driver`).toBeNull();
+          expect(patched.engines.length).toBeGreaterThan(0);
+          for (const engine of patched.engines) expect(engine.select1).toBe(1);
+          if (expectation) expect(patched.engines.map(expectation).filter(Boolean)).toEqual([]);
+        }
+        crashes.push(name);
+        return;
+      }
       const runsHere = original.ok && original.engines.length > 0;
       if (!runsHere) {
         // Not runnable as written: a name only the real app defines, a function never called, or a
@@ -137,7 +162,7 @@ describe('Python fixtures against the real drivers', () => {
   });
 
   it('has a driver check for every libpq, psycopg and pool rule that writes a fix', () => {
-    const libpqFamily = /^python\.(libpq|psycopg|psycopg_pool|psycopg2_pool)\./;
+    const libpqFamily = /^python\.(libpq|psycopg|psycopg_pool|psycopg2_pool|asyncpg|django|flask_sqlalchemy)\./;
     const withFix = RULES.filter((r) => libpqFamily.test(r.id) && !/^none\b/.test(r.docs.fixSafety));
     expect(withFix.length).toBeGreaterThan(0);
     for (const { id } of withFix) {

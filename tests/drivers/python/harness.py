@@ -213,9 +213,43 @@ except ImportError:
     pass
 
 
+# --- Plugins: raw asyncpg (harness_asyncpg.py) and Django (harness_django.py) live in modules of their
+# own next to this file. Each exposes install(ctx) and may expose supply(name) -> value | None,
+# engines(namespace) -> [(kind, obj)], describe(kind, obj) -> report | None (None: not its kind).
+class PluginContext:
+    def __init__(self):
+        self.test_url = TEST_URL
+        self.target = TARGET
+        self.built = built
+        self.fixture_hosts = fixture_hosts
+        self.called_by_fixture = called_by_fixture
+
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+PLUGINS = []
+for _module in ("harness_asyncpg", "harness_django"):
+    try:
+        _plugin = __import__(_module)
+    except ModuleNotFoundError as _error:
+        if _error.name != _module:
+            raise
+        continue
+    _plugin.install(PluginContext())
+    PLUGINS.append(_plugin)
+
+
+def plugin_call(hook, *args):
+    for plugin in PLUGINS:
+        fn = getattr(plugin, hook, None)
+        value = fn(*args) if fn else None
+        if value is not None:
+            return value
+    return None
+
+
 def versions():
     out = {}
-    for module in ("sqlalchemy", "psycopg2", "psycopg", "psycopg_pool"):
+    for module in ("sqlalchemy", "psycopg2", "psycopg", "psycopg_pool", "asyncpg", "django", "flask_sqlalchemy"):
         try:
             out[module] = __import__(module).__version__.split(" ")[0]
         except Exception:  # not installed
@@ -322,7 +356,8 @@ def supply(name):
         from flask import Flask
 
         return Flask("harness")
-    return known.get(name)
+    value = known.get(name)
+    return value if value is not None else plugin_call("supply", name)
 
 
 def flask_engines(namespace):
@@ -427,8 +462,13 @@ def main(path):
                 namespace[name] = value
         exec(compile(tree, path, "exec"), namespace)
         engines = built + flask_engines(namespace)
+        for plugin in PLUGINS:
+            if hasattr(plugin, "engines"):
+                engines += plugin.engines(namespace)
         result["engines"] = [
-            describe(kind, engine) if kind in ("sync", "async", "flask") else describe_raw(kind, engine)
+            describe(kind, engine)
+            if kind in ("sync", "async", "flask")
+            else plugin_call("describe", kind, engine) or describe_raw(kind, engine)
             for kind, engine in engines
         ]
         result["ok"] = True
