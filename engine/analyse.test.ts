@@ -228,6 +228,33 @@ describe('the fix loop', () => {
     ]);
   });
 
+  it('keeps the first of two fixes that parse alone but not together, and names the other', async () => {
+    const inserting = (id: string, insert: string) =>
+      defineRule({
+        ...base,
+        id,
+        title: id,
+        check({ text: source, report }) {
+          const at = source.indexOf('1');
+          if (at < 0 || source.includes(insert)) return;
+          report({
+            range: { start: at, end: at + 1 },
+            message: id,
+            fix: { safety: 'safe', description: id, edits: [{ start: at, end: at, text: insert }] },
+          });
+        },
+      });
+    // `x = lambda: 1` and `x = yield 1` are both fine; `x = lambda: yield 1` is not.
+    const looped = createEngine({
+      host,
+      rules: [inserting('t.lambda', 'lambda: '), inserting('t.yield', 'yield ')],
+    });
+    const result = await looped.analyse('x = 1\n', { format: 'python' });
+    expect(result.patched).toBe('x = lambda: 1\n');
+    expect(result.applied).toEqual(['t.lambda@4']);
+    expect(result.skipped).toEqual([{ findingId: 't.yield@4', reason: 'breaks-syntax' }]);
+  });
+
   it('applies review fixes only when asked', async () => {
     const looped = createEngine({ host, rules: [replacing('t.review', 'y', 'y', 'review')] });
     expect((await looped.analyse('x = 1\n', { format: 'python' })).patched).toBe('x = 1\n');

@@ -257,8 +257,19 @@ export function createEngine({
             good.push(finding);
           }
         }
-        result = { ...applyFixes(current, good), deferred: result.deferred };
-        if ((await errorCount(format, result.text)) > baseErrors) break;
+        // Fixes that each parse alone can still break the syntax together: keep them one at a
+        // time, in order, each on top of the ones kept before it.
+        const kept: Finding[] = [];
+        for (const finding of good) {
+          const trial = applyFixes(current, [...kept, finding]);
+          if ((await errorCount(format, trial.text)) > baseErrors) {
+            broken.add(key(finding));
+            skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
+          } else {
+            kept.push(finding);
+          }
+        }
+        result = { ...applyFixes(current, kept), deferred: result.deferred };
       }
       if (pass === 0) {
         applied.push(...result.applied.map((f) => f.id));
@@ -271,12 +282,16 @@ export function createEngine({
       if (!changed && result.deferred.length === 0) break;
       findings = (await analyseDocument(format, current, environment, only)).findings;
     }
-    // Without an explicit selection, later passes apply what a conflict deferred.
+    // Without an explicit selection, later passes apply what a conflict deferred. Only findings of
+    // the original text are named: a later pass's ids point into intermediate text nobody sees.
+    const original = new Set(firstFindings.map((f) => f.id));
     const remaining = selection.fixes
       ? skipped
       : skipped.filter(
           (s, i) =>
-            s.reason === 'breaks-syntax' && skipped.findIndex((t) => t.findingId === s.findingId) === i,
+            s.reason === 'breaks-syntax' &&
+            original.has(s.findingId) &&
+            skipped.findIndex((t) => t.findingId === s.findingId) === i,
         );
     return { patched: current, applied, skipped: remaining };
   }
