@@ -1,4 +1,7 @@
 import type { Rule } from './define-rule';
+import { ASYNCPG_RULES } from './python/asyncpg/index';
+import { DJANGO_RULES } from './python/django/index';
+import { FLASK_SQLALCHEMY_RULES } from './python/flask_sqlalchemy/index';
 import { LIBPQ_RULES } from './python/libpq/index';
 import { PSYCOPG_RULES } from './python/psycopg/index';
 import { PSYCOPG_POOL_RULES } from './python/psycopg_pool/index';
@@ -15,6 +18,9 @@ export const RULES: readonly Rule[] = [
   ...PSYCOPG_RULES,
   ...PSYCOPG_POOL_RULES,
   ...PSYCOPG2_POOL_RULES,
+  ...ASYNCPG_RULES,
+  ...DJANGO_RULES,
+  ...FLASK_SQLALCHEMY_RULES,
 ];
 
 export type { Rule, RuleContext, RuleDocs, RuleMeta, RuleReport } from './define-rule';

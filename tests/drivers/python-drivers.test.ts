@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index';
 import { type PgServer, startPostgres } from '../support/postgres';
+import { PYTHON_VECTORS } from '../vectors/python/vectors';
+import { expectedFile } from '../vectors/vector';
 import type { DriverCheck, HarnessReport } from './python/report';
 
 const run = promisify(execFile);
@@ -62,7 +64,7 @@ async function harness(file: string): Promise<HarnessReport> {
 const fixtures = pythonFixtures();
 /** Why a fixture may not run here as written; any other failure is a harness or fixture bug. */
 const NOT_RUNNABLE =
-  /^(builds no engine|NameError|AttributeError: the harness does not know|NoSuchModuleError)/;
+  /^(builds no engine|NameError|AttributeError: the harness does not know|NoSuchModuleError|ModuleNotFoundError: No module named 'dj_database_url'|ImproperlyConfigured: Could not find the GDAL library)/;
 const runnable: string[] = [];
 /** Fixtures whose original crashes with the predicted error and whose goldens work. */
 const crashes: string[] = [];
@@ -79,7 +81,14 @@ function versionGated(report: HarnessReport, error: string | undefined): boolean
   const pool = (report as HarnessReport & { versions?: Record<string, string> }).versions?.psycopg_pool;
   const [major = 0, minor = 0] = (pool ?? '').split('.').map(Number);
   const oldPool = pool !== undefined && (major < 3 || (major === 3 && minor < 2));
-  return oldPool && /has no attribute 'check_connection'|unexpected keyword argument 'check'/.test(error);
+  if (oldPool && /has no attribute 'check_connection'|unexpected keyword argument 'check'/.test(error))
+    return true;
+  // Django before 5.1 has no pool: it hands OPTIONS["pool"] to the driver, which refuses it (Debian 12
+  // ships Django 3.2).
+  const django = (report as HarnessReport & { versions?: Record<string, string> }).versions?.django;
+  const [djangoMajor = 0, djangoMinor = 0] = (django ?? '').split('.').map(Number);
+  const oldDjango = django !== undefined && (djangoMajor < 5 || (djangoMajor === 5 && djangoMinor < 1));
+  return oldDjango && /invalid connection option "pool"/.test(error);
 }
 
 /**
@@ -87,7 +96,7 @@ function versionGated(report: HarnessReport, error: string | undefined): boolean
  * `# driver: the unfixed file fails with "TypeError: Invalid argument(s) 'pool_size'"`. The suite
  * then requires exactly that failure from the original, and a working engine from every golden.
  */
-export function expectedFailure(source: string): string | null {
+function expectedFailure(source: string): string | null {
   return /^\s*#\s*driver: the unfixed file fails with "(.+)"\s*$/m.exec(source)?.[1] ?? null;
 }
 
@@ -150,7 +159,39 @@ describe('Python fixtures against the real drivers', () => {
         const wrote = readFileSync(golden, 'utf8') !== readFileSync(fixture, 'utf8');
         if (expectation && wrote) expect(patched.engines.map(expectation).filter(Boolean)).toEqual([]);
       }
-    });
+    }, 120_000); // a few Python processes each; slow only when the machine is loaded
+  }
+
+  // The reference's vectors, as the reference writes them: the safe patch must run wherever the
+  // original runs (or crashes with a driver error), and every rule that fixed it must see its fix.
+  for (const vector of PYTHON_VECTORS.filter((v) => v.file.endsWith('.py'))) {
+    const file = join(root, 'tests/vectors/python', vector.file);
+    const golden = join(root, 'tests/vectors/python', expectedFile(vector.file));
+    it(`vector ${vector.id}: the reference's patch runs with the real drivers`, async () => {
+      const original = await harness(file);
+      const notRunnable =
+        !original.ok && (NOT_RUNNABLE.test(original.error ?? '') || versionGated(original, original.error));
+      if (!existsSync(golden)) {
+        // No safe patch: the input is runnable as it is, or not runnable here at all.
+        if (!notRunnable) expect(original.error ?? null).toBeNull();
+        return;
+      }
+      const patched = await harness(golden);
+      if (notRunnable || (original.ok && original.engines.length === 0)) {
+        // Not runnable here either way; a patch may only fail for a version Debian lacks.
+        if (!versionGated(patched, patched.error))
+          expect(patched.error ?? 'builds no engine').toBe(original.error ?? 'builds no engine');
+        return;
+      }
+      expect(patched.error ?? null, `${vector.id}: the patched vector fails with the real driver`).toBeNull();
+      expect(patched.engines.length).toBeGreaterThan(0);
+      for (const engine of patched.engines) expect(engine.select1).toBe(1);
+      const fixedBy = Object.entries(vector.fires).filter(([, fix]) => fix === 'safe');
+      for (const [id] of fixedBy) {
+        const check = EXPECTATIONS[id];
+        if (check) expect(patched.engines.map(check).filter(Boolean), `${vector.id}: ${id}`).toEqual([]);
+      }
+    }, 120_000);
   }
 
   it('has driver checks only for registered rules, and one for every SQLAlchemy rule', () => {
@@ -162,7 +203,8 @@ describe('Python fixtures against the real drivers', () => {
   });
 
   it('has a driver check for every libpq, psycopg and pool rule that writes a fix', () => {
-    const libpqFamily = /^python\.(libpq|psycopg|psycopg_pool|psycopg2_pool|asyncpg|django|flask_sqlalchemy)\./;
+    const libpqFamily =
+      /^python\.(libpq|psycopg|psycopg_pool|psycopg2_pool|asyncpg|django|flask_sqlalchemy)\./;
     const withFix = RULES.filter((r) => libpqFamily.test(r.id) && !/^none\b/.test(r.docs.fixSafety));
     expect(withFix.length).toBeGreaterThan(0);
     for (const { id } of withFix) {

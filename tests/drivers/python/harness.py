@@ -335,8 +335,10 @@ def undefined_names(tree):
     return loaded - defined
 
 
-def supply(name):
-    if re.search(r"url|uri|dsn", name, re.I):
+def supply(name, objects=frozenset()):
+    """What the harness gives a name the fixture uses without defining it. A URL-ish name is the test
+    URL, unless the fixture uses it as an object (`URL.create(...)`, `dj_database_url.config(...)`)."""
+    if re.search(r"url|uri|dsn", name, re.I) and name not in objects:
         return str(TEST_URL)
     known = {
         "settings": Settings(),
@@ -348,6 +350,7 @@ def supply(name):
         "create_engine": create_engine,
         "create_async_engine": create_async_engine,
         "engine_from_config": engine_from_config,
+        "URL": sqlalchemy.engine.URL,
         "NullPool": sa_pool.NullPool,
         "QueuePool": sa_pool.QueuePool,
         "StaticPool": sa_pool.StaticPool,
@@ -451,16 +454,28 @@ def libpq_parameters(raw):
 def main(path):
     source = open(path, encoding="utf-8").read()
     result = {"ok": False, "engines": [], "versions": versions()}
+    # Fixtures may `await` at module level (asyncpg pools, connections). The module and the description
+    # of what it built share one event loop: asyncpg pools and connections are bound to theirs.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     try:
         tree = ast.parse(source, path)
         for name in re.findall(r"os\.(?:environ\[|getenv\(|environ\.get\()\s*['\"](\w+)['\"]", source):
             os.environ[name] = str(TEST_URL)
         namespace = {"__name__": "fixture", "__file__": path}
+        objects = {
+            node.value.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+        }
         for name in undefined_names(tree):
-            value = supply(name)
+            value = supply(name, objects)
             if value is not None:
                 namespace[name] = value
-        exec(compile(tree, path, "exec"), namespace)
+        code = compile(tree, path, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        module = eval(code, namespace)  # a coroutine when the module awaits at top level
+        if asyncio.iscoroutine(module):
+            loop.run_until_complete(module)
         engines = built + flask_engines(namespace)
         for plugin in PLUGINS:
             if hasattr(plugin, "engines"):
@@ -475,6 +490,10 @@ def main(path):
     except Exception as error:  # the report says what failed; the test decides what it means
         result["error"] = f"{type(error).__name__}: {error}"
         result["traceback"] = traceback.format_exc(limit=3)
+    finally:
+        if not loop.is_closed():
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
     json.dump(result, sys.stdout)
 
 

@@ -30,10 +30,17 @@ export interface EngineReport {
    * (psycopg2 `get_dsn_parameters()`, psycopg `info.get_parameters()`), e.g. keepalives_idle: "30".
    */
   libpq?: Record<string, string>;
-  /** asyncpg: the connection's own settings (command_timeout, server_settings). */
+  /**
+   * asyncpg: the connection's own settings (command_timeout, server_settings). Raw asyncpg objects
+   * (kind asyncpg / asyncpg_pool) report them as AsyncpgFacts.
+   */
   asyncpg?: Record<string, unknown>;
+  /** Raw driver objects: the hosts the fixture itself named; null when it did not show them. */
+  fixtureHosts?: string[] | null;
   /** Django: the connection settings the backend used. */
   django?: Record<string, unknown>;
+  /** Flask-SQLAlchemy apps built from the legacy SQLALCHEMY_POOL_* keys alone: those keys, as the config holds them. */
+  flask?: { legacyKeys?: Record<string, unknown> };
   select1: number;
 }
 
@@ -45,3 +52,25 @@ export interface HarnessReport {
 
 /** A rule's driver check: a problem with what the driver really uses, or null. */
 export type DriverCheck = (engine: EngineReport) => string | null;
+
+/** What harness_asyncpg.py reads from a live raw asyncpg connection (a pool's: one it handed out). */
+export interface AsyncpgFacts {
+  /** `_config.command_timeout`: seconds, null when unset. */
+  command_timeout: number | null;
+  /** `_params.connect_timeout`: the connect `timeout` asyncpg kept. */
+  connect_timeout: unknown;
+  /** `_params.server_settings`: what asyncpg sent at startup (DSN query keys included). */
+  server_settings: Record<string, unknown>;
+  /** `current_setting(name)` on the server for each of them: proof they arrived. */
+  shown: Record<string, string | null>;
+  /** asyncpg 0.28+ only; null on 0.27. */
+  target_session_attrs: string | null;
+  /** Pools: the timeout each of the fixture's own `pool.acquire()` calls passed. */
+  acquire_timeouts?: Array<number | null>;
+}
+
+/** The raw asyncpg facts of an engine, or null when it is not a raw asyncpg object. */
+export function asyncpgFacts(engine: EngineReport): AsyncpgFacts | null {
+  if (engine.kind !== 'asyncpg' && engine.kind !== 'asyncpg_pool') return null;
+  return (engine.asyncpg ?? null) as AsyncpgFacts | null;
+}
