@@ -1,0 +1,1 @@
+engine = create_engine(os.environ["DATABASE_URL"])

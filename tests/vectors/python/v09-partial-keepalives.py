@@ -1,0 +1,4 @@
+engine = create_engine(
+    "postgresql+psycopg2://u:p@h/db?keepalives_idle=600&tcp_user_timeout=30",
+    pool_pre_ping=True, pool_recycle=200,
+)

@@ -1,0 +1,1 @@
+DATABASES = {"default": dj_database_url.config(conn_max_age=600)}

@@ -1,0 +1,1 @@
+engine = create_engine("postgresql+psycopg2://u:p@/app?host=pg1:5432&host=pg2:5432", pool_pre_ping=True, pool_recycle=200, connect_args={"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3})
