@@ -97,7 +97,8 @@ function versionGated(report: HarnessReport, error: string | undefined): boolean
  * then requires exactly that failure from the original, and a working engine from every golden.
  */
 function expectedFailure(source: string): string | null {
-  return /^\s*#\s*driver: the unfixed file fails with "(.+)"\s*$/m.exec(source)?.[1] ?? null;
+  const quoted = /^\s*#\s*driver: the unfixed file fails with "(.+)"\s*$/m.exec(source)?.[1];
+  return quoted ? quoted.replace(/\\"/g, '"') : null;
 }
 
 describe('Python fixtures against the real drivers', () => {

@@ -6,6 +6,7 @@ import multihostWithoutTargetSessionAttrs from './multihost-without-target-sessi
 import optionsThroughPgbouncer from './options-through-pgbouncer/rule';
 import tcpUserTimeoutMissing from './tcp-user-timeout-missing/rule';
 import tcpUserTimeoutUnit from './tcp-user-timeout-unit/rule';
+import unknownKeys from './unknown-keys/rule';
 import versionGatedKeys from './version-gated-keys/rule';
 
 /**
@@ -13,6 +14,7 @@ import versionGatedKeys from './version-gated-keys/rule';
  * keepalive fixes first, so they create `connect_args` / `kwargs` and the review fixes add into it.
  */
 export const LIBPQ_RULES: readonly Rule[] = [
+  unknownKeys,
   keepalivesMissing,
   keepalivesIdleTooLong,
   tcpUserTimeoutUnit,

@@ -257,6 +257,17 @@ def versions():
     return out
 
 
+def plain_cursor(conn):
+    """A tuple-row cursor, whatever cursor_factory / row_factory the fixture chose (RealDictCursor…)."""
+    if hasattr(conn, "get_dsn_parameters"):  # psycopg2
+        import psycopg2.extensions
+
+        return conn.cursor(cursor_factory=psycopg2.extensions.cursor)
+    import psycopg.rows
+
+    return conn.cursor(row_factory=psycopg.rows.tuple_row)
+
+
 def describe_raw(kind, obj):
     """A psycopg2 / psycopg connection or pool built by the fixture: connect, SELECT 1, parameters."""
     report = {"kind": kind, "prePing": False, "recycle": None, "fixtureHosts": fixture_hosts.get(id(obj))}
@@ -264,7 +275,7 @@ def describe_raw(kind, obj):
         # `with psycopg.connect(...) as conn:` has closed it by now: the same parameters again.
         conn = reopen[id(obj)]() if obj.closed else obj
         report.update(driver=kind, poolClass="")
-        cur = conn.cursor()
+        cur = plain_cursor(conn)
         cur.execute("SELECT 1")
         report["select1"] = cur.fetchone()[0]
         report["libpq"] = libpq_parameters(conn)
@@ -273,7 +284,7 @@ def describe_raw(kind, obj):
         report.update(driver="psycopg2", poolClass=type(obj).__name__)
         report["pool"] = {"minSize": obj.minconn, "maxSize": obj.maxconn}
         conn = obj.getconn()
-        cur = conn.cursor()
+        cur = plain_cursor(conn)
         cur.execute("SELECT 1")
         report["select1"] = cur.fetchone()[0]
         report["libpq"] = libpq_parameters(conn)
