@@ -3,6 +3,7 @@ import asyncioPoolclass from './asyncio-poolclass/rule';
 import asyncpgPingUnbounded from './asyncpg-ping-unbounded/rule';
 import asyncpgUrlTimeoutString from './asyncpg-url-timeout-string/rule';
 import configBoolString from './config-bool-string/rule';
+import driverArgsOnEngine from './driver-args-on-engine/rule';
 import libpqArgsOnNonLibpqDriver from './libpq-args-on-non-libpq-driver/rule';
 import poolKwargsOnNullpool from './pool-kwargs-on-nullpool/rule';
 import poolTimeoutUnbounded from './pool-timeout-unbounded/rule';
@@ -19,6 +20,7 @@ import versionAdvisories from './version-advisories/rule';
  */
 export const SQLALCHEMY_RULES: readonly Rule[] = [
   poolKwargsOnNullpool,
+  driverArgsOnEngine,
   asyncioPoolclass,
   libpqArgsOnNonLibpqDriver,
   asyncpgUrlTimeoutString,
