@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { nodeGrammarSource } from '../cli/node-grammars';
 import { createEngine, createParserHost } from '../engine/index';
 import { pythonCorpus, pythonModule } from './corpus';
+import { springApplicationYaml } from './spring-yaml';
 
 const SIZES = [1_000, 10_000, 100_000, 1_000_000];
 const WARM_RUNS = 15;
@@ -66,6 +67,15 @@ async function latency() {
     moduleRuns.push(performance.now() - t0);
     moduleFindings = result.findings.length;
   }
+  const yamlText = springApplicationYaml(2000, ['dev', 'test', 'staging', 'prod', 'eu', 'us', 'batch']);
+  const yamlRuns: number[] = [];
+  let yamlFindings = 0;
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const t0 = performance.now();
+    const result = await engine.analyse(yamlText, { filename: 'application.yml' });
+    yamlRuns.push(performance.now() - t0);
+    yamlFindings = result.findings.length;
+  }
   console.log(
     'Analysis latency in Node (Python input; analyse = detect + parse + rules + fix loop + redact)\n',
   );
@@ -74,6 +84,9 @@ async function latency() {
   for (const row of rows) console.log(row);
   console.log(
     `\nA ${moduleText.split('\n').length - 1}-line Python module with 20 engines: ${moduleFindings} findings, warm median ${median(moduleRuns).toFixed(1)} ms, max ${Math.max(...moduleRuns).toFixed(1)} ms`,
+  );
+  console.log(
+    `A ${yamlText.split('\n').length - 1}-line Spring application.yml with 8 profile documents: ${yamlFindings} findings, warm median ${median(yamlRuns).toFixed(1)} ms, max ${Math.max(...yamlRuns).toFixed(1)} ms`,
   );
 }
 

@@ -138,6 +138,16 @@ export const anthropicKey = process.env.ANTHROPIC_API_KEY ?? '${s.anthropic}';
 `,
     values: [s.host, s.db, s.user, s.password, s.password2, s.awsKeyId],
   }),
+  kotlin: (s) => ({
+    text: `val ds = HikariDataSource(HikariConfig().apply {
+    jdbcUrl = "jdbc:postgresql://${s.host}:5432/${s.db}?user=${s.user}&password=${s.password}"
+    password = "${s.password2}"
+    addDataSourceProperty("sslpassword", "${s.password2}")
+})
+val awsKey = "${s.awsKeyId}"
+`,
+    values: [s.host, s.db, s.user, s.password, s.password2, s.awsKeyId],
+  }),
   properties: (s) => ({
     text: `spring.datasource.url=jdbc:postgresql://${s.ip}:5432/${s.db}
 spring.datasource.username=${s.user}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real: Chromium for the browser tests, PostgreSQL for
-# the driver checks, and the Python drivers those checks execute. Idempotent and quick when all is
-# present; as root it installs what is missing, otherwise it says what to install and fails.
+# the driver checks, and the Python drivers and the JDK with pgJDBC, HikariCP, SLF4J (HikariCP's
+# logging API), Tomcat JDBC, Commons DBCP2, c3p0 and kotlinc, Go with pgx v4 and lib/pq, and Ruby with pg and Active Record that those checks
+# execute. Idempotent and quick when all is present; as root it installs what is missing, otherwise
+# it says what to install and fails.
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,10 @@ packages=(
   postgresql
   python3-sqlalchemy python3-greenlet python3-psycopg2 python3-psycopg python3-psycopg-pool
   python3-asyncpg python3-django python3-flask-sqlalchemy
+  default-jdk-headless libpostgresql-jdbc-java libhikaricp-java libslf4j-java
+  libtomcat9-java libcommons-dbcp2-java libcommons-pool2-java libc3p0-java kotlin
+  golang-go golang-github-jackc-pgx-v4-dev golang-github-lib-pq-dev
+  ruby-pg ruby-activerecord
 )
 
 missing=()

@@ -21,6 +21,7 @@ export const FORMAT_IDS = [
   'sysctl',
   'dotenv',
   'shell',
+  'kotlin',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
@@ -97,6 +98,13 @@ export const FORMATS: Record<FormatId, FormatInfo> = {
     grammar: 'properties',
     editorLanguage: 'ini',
     defaultExtension: '.env',
+  },
+  kotlin: {
+    id: 'kotlin',
+    label: 'Kotlin',
+    grammar: 'kotlin',
+    editorLanguage: 'kotlin',
+    defaultExtension: '.kt',
   },
   shell: { id: 'shell', label: 'Shell', grammar: 'bash', editorLanguage: 'shell', defaultExtension: '.sh' },
 };

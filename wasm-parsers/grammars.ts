@@ -13,6 +13,7 @@ export const GRAMMAR_IDS = [
   'ruby',
   'toml',
   'bash',
+  'kotlin',
 ] as const;
 export type GrammarId = (typeof GRAMMAR_IDS)[number];
 
@@ -30,4 +31,5 @@ export const GRAMMAR_FILES: Record<GrammarId, { pkg: string; file: string }> = {
   ruby: { pkg: 'tree-sitter-ruby', file: 'tree-sitter-ruby.wasm' },
   toml: { pkg: '@tree-sitter-grammars/tree-sitter-toml', file: 'tree-sitter-toml.wasm' },
   bash: { pkg: 'tree-sitter-bash', file: 'tree-sitter-bash.wasm' },
+  kotlin: { pkg: '@tree-sitter-grammars/tree-sitter-kotlin', file: 'tree-sitter-kotlin.wasm' },
 };

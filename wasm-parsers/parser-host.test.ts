@@ -16,6 +16,7 @@ const SAMPLES: Record<GrammarId, string> = {
   ruby: 'ActiveRecord::Base.establish_connection(pool: 5)\n',
   toml: '[database]\nurl = "postgres://db/app"\n',
   bash: 'export PGCONNECT_TIMEOUT=10\n',
+  kotlin: 'val cfg = HikariConfig().apply { maxLifetime = 1_800_000 }\n',
 };
 
 describe('parser host', () => {

@@ -1,10 +1,20 @@
+import { GO_SIGNATURES } from './go';
+import { JS_SIGNATURES } from './js';
+import { JVM_SIGNATURES } from './jvm';
 import { PYTHON_SIGNATURES } from './python';
+import { RUBY_SIGNATURES } from './ruby';
 import type { ErrorSignature, FailureClass, TriageMatch } from './types';
 
 export type { ErrorSignature, FailureClass, TriageMatch } from './types';
 
 /** Every stack's signatures; each stack adds its file here. */
-export const SIGNATURES: readonly ErrorSignature[] = [...PYTHON_SIGNATURES];
+export const SIGNATURES: readonly ErrorSignature[] = [
+  ...PYTHON_SIGNATURES,
+  ...JS_SIGNATURES,
+  ...JVM_SIGNATURES,
+  ...GO_SIGNATURES,
+  ...RUBY_SIGNATURES,
+];
 
 const FAILURE_TEXT: Record<FailureClass, string> = {
   A: 'a connection closed by the server or a middlebox was handed out',

@@ -1,3 +1,4 @@
+import kotlinUrl from '@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm?url';
 import tomlUrl from '@tree-sitter-grammars/tree-sitter-toml/tree-sitter-toml.wasm?url';
 import yamlUrl from '@tree-sitter-grammars/tree-sitter-yaml/tree-sitter-yaml.wasm?url';
 import iniUrl from '@vscode/tree-sitter-wasm/wasm/tree-sitter-ini.wasm?url';
@@ -31,6 +32,7 @@ const GRAMMAR_URLS: Record<GrammarId, string> = {
   ruby: rubyUrl,
   toml: tomlUrl,
   bash: bashUrl,
+  kotlin: kotlinUrl,
 };
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

@@ -19,6 +19,7 @@ import 'monaco-editor/languages/definitions/go/register';
 import 'monaco-editor/languages/definitions/ini/register';
 import 'monaco-editor/languages/definitions/java/register';
 import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/kotlin/register';
 import 'monaco-editor/languages/definitions/python/register';
 import 'monaco-editor/languages/definitions/ruby/register';
 import 'monaco-editor/languages/definitions/shell/register';
