@@ -1,6 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { EnvironmentError, type EnvironmentProfile, parseEnvironmentAssignments } from '../core/environment';
+import {
+  EnvironmentError,
+  type EnvironmentProfile,
+  LIBRARY_NAMES,
+  parseEnvironmentAssignments,
+} from '../core/environment';
 import { checkInput } from '../core/input';
 import {
   type AnalysisResult,
@@ -44,8 +49,9 @@ Options:
   --filename NAME      name standard input, for format detection and messages
   --as FORMAT          skip detection: ${FORMAT_IDS.join(', ')}
   --env NAME=VALUE     describe the environment (repeatable): middleboxIdleSeconds, failoverProne,
-                       platform, os, pgMajor, pgbouncerVersion, or a library version such as
-                       sqlalchemy=2.0.36 or hikariCP=5.1.0
+                       platform, os, pgMajor, pgbouncerVersion, haNodes (HA nodes without a VIP:
+                       pg1:5432,pg2:5432), or a library version NAME=VERSION,
+                       NAME one of ${LIBRARY_NAMES.join(', ')}
   --unsafe             fix: also apply fixes labelled review (they may change behaviour)
   --stdout             fix: print the patched text instead of writing the file (one FILE only)
   -h, --help           show this help

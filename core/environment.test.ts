@@ -39,8 +39,18 @@ describe('environment profile', () => {
     ['pgMajor=fifteen', /major version/],
     ['sqlalchemy=latest', /not a version/],
     ['noequals', /NAME=VALUE/],
+    ['haNodes=pg1:5432', /at least two node addresses/],
+    ['haNodes=pg1;pg2', /at least two node addresses/],
   ])('rejects %s with a message naming the problem', (assignment, message) => {
     expect(() => parseEnvironmentAssignments([assignment])).toThrow(EnvironmentError);
     expect(() => parseEnvironmentAssignments([assignment])).toThrow(message);
+  });
+
+  it('reads the nodes of an HA pair without a VIP, in order, ports kept', () => {
+    expect(
+      parseEnvironmentAssignments(['haNodes= pg-a.internal:5432, pg-b.internal ,[fd00::2]:5433']),
+    ).toEqual({
+      haNodes: ['pg-a.internal:5432', 'pg-b.internal', '[fd00::2]:5433'],
+    });
   });
 });

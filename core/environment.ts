@@ -44,6 +44,11 @@ export interface EnvironmentProfile {
   os?: OperatingSystem;
   pgMajor?: number;
   pgbouncerVersion?: string;
+  /**
+   * The nodes of an HA pair or cluster reached by their own addresses, with no moving VIP or DNS name
+   * (`pg1:5432`, `pg2:5432`): a client that names one of them cannot follow a failover.
+   */
+  haNodes?: string[];
   versions?: Partial<Record<LibraryName, string>>;
 }
 
@@ -57,6 +62,7 @@ export const ENVIRONMENT_KEYS = [
   'os',
   'pgMajor',
   'pgbouncerVersion',
+  'haNodes',
   ...LIBRARY_NAMES,
 ] as const;
 
@@ -115,6 +121,19 @@ export function setEnvironmentValue(
     }
     case 'pgbouncerVersion':
       return { ...profile, pgbouncerVersion: parseVersion(name, v) };
+    case 'haNodes': {
+      const nodes = v
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '');
+      const bad = nodes.find((n) => !/^([A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(n));
+      if (bad !== undefined || nodes.length < 2) {
+        throw new EnvironmentError(
+          `haNodes: "${value}" must list at least two node addresses, comma-separated, e.g. pg1:5432,pg2:5432`,
+        );
+      }
+      return { ...profile, haNodes: nodes };
+    }
     default: {
       if ((LIBRARY_NAMES as readonly string[]).includes(name)) {
         return {

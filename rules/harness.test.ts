@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../core/edits';
+import { type EnvironmentProfile, parseEnvironmentAssignments } from '../core/environment';
 import type { Finding, TextEdit } from '../core/types';
 import { redact } from '../redaction/redact';
 import { engine, host } from '../tests/support/engine';
@@ -27,12 +28,23 @@ export function ruleFolder(id: string): string {
 function fixtures(id: string) {
   const dir = join(ruleFolder(id), 'fixtures');
   const names = existsSync(dir) ? readdirSync(dir).sort() : [];
-  const inputs = names.filter((n) => !/\.(fixed|unsafe)\.[^.]+$/.test(n));
+  // `NAME.environment` beside a fixture holds the `NAME=VALUE` profile it runs with (as `--env` takes it).
+  const inputs = names.filter((n) => !/\.(fixed|unsafe)\.[^.]+$/.test(n) && !n.endsWith('.environment'));
   return {
     dir,
     ng: inputs.filter((n) => n.startsWith('ng-')),
     ok: inputs.filter((n) => n.startsWith('ok-')),
   };
+}
+
+function environmentOf(dir: string, fixture: string): EnvironmentProfile {
+  const path = join(dir, `${fixture.slice(0, fixture.lastIndexOf('.'))}.environment`);
+  if (!existsSync(path)) return {};
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  return parseEnvironmentAssignments(lines);
 }
 
 function goldenName(fixture: string, kind: 'fixed' | 'unsafe'): string {
@@ -86,7 +98,7 @@ for (const rule of RULES) {
     for (const name of ng) {
       it(`reports ${name} and fixes it exactly as its golden shows`, async () => {
         const text = readFileSync(join(dir, name), 'utf8');
-        const options = { filename: name, rules: [rule.id] };
+        const options = { filename: name, rules: [rule.id], environment: environmentOf(dir, name) };
         const result = await engine.analyse(text, options);
         const mine = result.findings.filter((f) => f.ruleId === rule.id);
         expect(mine.length, `missing: ${rule.id} is silent on ${name}`).toBeGreaterThan(0);
@@ -141,7 +153,12 @@ for (const rule of RULES) {
       it(`stays silent on ${name}`, async () => {
         const text = readFileSync(join(dir, name), 'utf8');
         for (const unsafe of [false, true]) {
-          const result = await engine.analyse(text, { filename: name, rules: [rule.id], unsafe });
+          const result = await engine.analyse(text, {
+            filename: name,
+            rules: [rule.id],
+            unsafe,
+            environment: environmentOf(dir, name),
+          });
           expect(result.problems.filter((p) => p.kind === 'rule-failed')).toEqual([]);
           const noisy = result.findings.filter((f) => f.ruleId === rule.id);
           expect(noisy, `noisy: ${rule.id} fires on ${name}`).toEqual([]);

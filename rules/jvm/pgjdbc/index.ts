@@ -3,6 +3,7 @@ import connectTimeoutDisabled from './connect-timeout-disabled/rule';
 import loginTimeoutMissing from './login-timeout-missing/rule';
 import multihostWithoutTargetServerType from './multihost-without-target-server-type/rule';
 import propertyNameCase from './property-name-case/rule';
+import singleHostHaPair from './single-host-ha-pair/rule';
 import socketTimeoutBelowStatementTimeout from './socket-timeout-below-statement-timeout/rule';
 import socketTimeoutZero from './socket-timeout-zero/rule';
 import targetServerTypeInvalid from './target-server-type-invalid/rule';
@@ -24,5 +25,6 @@ export const PGJDBC_RULES: readonly Rule[] = [
   socketTimeoutBelowStatementTimeout,
   loginTimeoutMissing,
   multihostWithoutTargetServerType,
+  singleHostHaPair,
   timeoutUnitSuspect,
 ];

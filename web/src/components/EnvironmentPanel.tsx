@@ -54,6 +54,7 @@ export function EnvironmentPanel() {
   const middlebox = useInput('middleboxIdleSeconds');
   const pgMajor = useInput('pgMajor');
   const pgbouncer = useInput('pgbouncerVersion');
+  const haNodes = useInput('haNodes');
   const os = useInput('os');
   const versions = useAppStore((s) => s.environmentInputs);
   const set = useAppStore((s) => s.setEnvironmentInput);
@@ -97,6 +98,13 @@ export function EnvironmentPanel() {
         </Field>
         <Field name="pgbouncerVersion" label="PgBouncer version">
           <input className="input" placeholder="e.g. 1.18.0" {...pgbouncer} />
+        </Field>
+        <Field
+          name="haNodes"
+          label="HA nodes without a VIP"
+          hint="Only if clients must name the nodes themselves: host:port, comma-separated"
+        >
+          <input className="input" placeholder="e.g. pg1:5432,pg2:5432" {...haNodes} />
         </Field>
         <Field name="os" label="Client operating system">
           <select className="select" {...os}>
