@@ -10,6 +10,7 @@ import {
   dictionarySplats,
   elements,
   findCalls,
+  firstStringQuote,
   keywordArguments,
   quoteStyle,
   resolveDict,
@@ -259,8 +260,8 @@ export function asyncpgCalls(doc: ParsedDocument): AsyncpgCall[] {
 /** The quote new string literals of a call should use: its dict's own, else the call's first string. */
 export function callQuote(text: string, call: AsyncpgCall, container?: Node): '"' | "'" {
   if (container && elements(container).some((el) => el.type === 'pair')) return quoteStyle(container);
-  const first = call.site.call.descendantsOfType('string_start')[0];
-  if (first) return first.text.replace(/^[rbuf]+/i, '').startsWith("'") ? "'" : '"';
+  const first = firstStringQuote(call.site.call);
+  if (first) return first;
   const single = (text.match(/'[^'\n]*'/g) ?? []).length;
   const double = (text.match(/"[^"\n]*"/g) ?? []).length;
   return single > double ? "'" : '"';

@@ -12,6 +12,7 @@ import {
   dictionarySplats,
   elements,
   findCalls,
+  firstStringQuote,
   keywordArguments,
   quoteStyle,
   resolveDict,
@@ -189,8 +190,7 @@ function dictTarget(found: SplatSource, source: 'connect_args' | 'kwargs'): Dict
 
 /** The quote a new string key should use: the dict's own, else the first string of the call. */
 function callQuote(call: Node): '"' | "'" {
-  const first = call.descendantsOfType('string_start')[0];
-  return first?.text.replace(/^[rbuf]+/i, '').startsWith("'") ? "'" : '"';
+  return firstStringQuote(call) ?? '"';
 }
 
 function formatValue(value: string | number, quote: string): string {

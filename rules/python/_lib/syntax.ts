@@ -77,6 +77,13 @@ export function stringLiteralValue(node: Node): string | null {
   return value;
 }
 
+/** The quote of the first string literal inside `node` (prefixes like `f`/`r` skipped), or null. */
+export function firstStringQuote(node: Node): '"' | "'" | null {
+  const first = node.descendantsOfType('string_start')[0];
+  if (!first) return null;
+  return first.text.replace(/^[rbuf]+/i, '').startsWith("'") ? "'" : '"';
+}
+
 /** The quote character a dict literal's string keys already use, defaulting to double quotes. */
 export function quoteStyle(container: Node): '"' | "'" {
   for (const el of elements(container)) {

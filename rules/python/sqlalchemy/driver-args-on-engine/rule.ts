@@ -9,6 +9,7 @@ import {
   effectiveFamily,
   sqlalchemyEngines,
 } from '../../_lib/sqlalchemy';
+import { firstStringQuote } from '../../_lib/syntax';
 
 /** libpq connection parameters people pass to create_engine() itself instead of connect_args. */
 const LIBPQ_KEYS = new Set([
@@ -101,11 +102,7 @@ export default defineRule({
         // Elements replaced in place (so an insertion never lands inside a removed range).
         const replaced = new Set<Node>();
         const styleOf = (o: EngineOption) => (o.container.type === 'dictionary' ? 'dict' : 'keyword');
-        const quote = /'/.test(
-          text.slice(engine.site.call.startIndex, engine.site.call.endIndex).match(/['"]/)?.[0] ?? '"',
-        )
-          ? "'"
-          : '"';
+        const quote = firstStringQuote(engine.site.call) ?? '"';
         const render = (o: EngineOption, name: string, value: string) =>
           styleOf(o) === 'keyword' ? `${name}=${value}` : `${quote}${name}${quote}: ${value}`;
         const recycleOption: EngineOption | null = recycle;
