@@ -104,6 +104,7 @@ describe('staleproof check', () => {
     [['check', '--format', 'xml', 'x.py'], /--format must be text or json/],
     [['check', '--env', 'colour=blue', 'x.py'], /unknown environment name "colour"/],
     [['check', '--env', 'failoverProne=maybe', 'x.py'], /true or false/],
+    [['check', '--env', 'preset=moon', 'x.py'], /preset: "moon" must be one of none, aws-nlb/],
     [['check', '--as', 'cobol', 'x.py'], /--as must be one of/],
     [['check', '--bogus', 'x.py'], /Unknown option '--bogus'/],
     [['fix', '--stdout', 'a.py', 'b.py'], /--stdout takes one FILE/],
@@ -118,6 +119,7 @@ describe('staleproof check', () => {
   it('accepts every documented --env name', () => {
     const file = tempFile('db.py', RESILIENT);
     const env = [
+      'preset=aws-nlb',
       'middleboxIdleSeconds=350',
       'failoverProne=true',
       'platform=rds',

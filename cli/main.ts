@@ -7,6 +7,7 @@ import {
   parseEnvironmentAssignments,
 } from '../core/environment';
 import { checkInput } from '../core/input';
+import { PRESET_IDS } from '../core/presets';
 import {
   type AnalysisResult,
   createEngine,
@@ -48,10 +49,12 @@ Options:
   --format text|json   output format of check and redact (default: text)
   --filename NAME      name standard input, for format detection and messages
   --as FORMAT          skip detection: ${FORMAT_IDS.join(', ')}
-  --env NAME=VALUE     describe the environment (repeatable): middleboxIdleSeconds, failoverProne,
-                       platform, os, pgMajor, pgbouncerVersion, haNodes (HA nodes without a VIP:
-                       pg1:5432,pg2:5432), or a library version NAME=VERSION,
-                       NAME one of ${LIBRARY_NAMES.join(', ')}
+  --env NAME=VALUE     describe the environment (repeatable): preset (${PRESET_IDS.join(', ')}:
+                       sets the documented values of that middlebox or service; later --env values
+                       win), middleboxIdleSeconds, failoverProne, platform, os, pgMajor,
+                       pgbouncerVersion, haNodes (HA nodes without a VIP: pg1:5432,pg2:5432), or a
+                       library version NAME=VERSION, NAME one of ${LIBRARY_NAMES.join(', ')}
+  --opt-in             also run the opt-in advisories (hints that are not defects of every file)
   --unsafe             fix: also apply fixes labelled review (they may change behaviour)
   --stdout             fix: print the patched text instead of writing the file (one FILE only)
   -h, --help           show this help
@@ -114,6 +117,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         as: { type: 'string' },
         env: { type: 'string', multiple: true },
         unsafe: { type: 'boolean' },
+        'opt-in': { type: 'boolean' },
         stdout: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -159,7 +163,14 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
     const environment = parseEnvironmentAssignments(values.env ?? []);
     const engine = createEngine({ host: createParserHost(nodeGrammarSource) });
-    const context: Context = { io, engine, environment, format, stdinName: values.filename };
+    const context: Context = {
+      io,
+      engine,
+      environment,
+      format,
+      stdinName: values.filename,
+      optIn: Boolean(values['opt-in']),
+    };
     if (verb === 'check') return await check(files, outputFormat, context);
     if (verb === 'fix') return await fix(files, Boolean(values.unsafe), Boolean(values.stdout), context);
     return await redactFiles(files, outputFormat, context);
@@ -178,6 +189,7 @@ interface Context {
   environment: EnvironmentProfile;
   format: FormatId | undefined;
   stdinName: string | undefined;
+  optIn: boolean;
 }
 
 /** Reads every file; unreadable ones are reported on stderr and counted as input errors. */
@@ -204,6 +216,7 @@ async function analyse(input: Input, context: Context, unsafe = false) {
     filename: input.name === '<stdin>' ? undefined : input.name,
     format: context.format,
     environment: context.environment,
+    optIn: context.optIn,
     unsafe,
   });
 }

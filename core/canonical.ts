@@ -34,3 +34,15 @@ export function idleBoundSeconds(environment: EnvironmentProfile): number {
     effectiveMiddleboxIdleSeconds(environment) - CANONICAL.lifetimeMarginSeconds,
   );
 }
+
+/**
+ * Server-side values (reference server-network.md §3). PgBouncer's sockets face both the clients and
+ * PostgreSQL, so it uses the client canonical 30 / 10 / 3. PostgreSQL's own keepalives only reap dead
+ * clients and keep middlebox flows open, so they probe a little later: 60 / 10 / 6 (cleanup within
+ * 2 minutes). The kernel fallback for every other keepalive socket on a host uses the same 60 / 10 / 6.
+ */
+export const SERVER_CANONICAL = {
+  pgbouncer: { keepidle: 30, keepintvl: 10, keepcnt: 3, tcpUserTimeoutMs: 30_000 },
+  postgres: { keepalivesIdle: 60, keepalivesInterval: 10, keepalivesCount: 6 },
+  linux: { keepaliveTime: 60, keepaliveIntvl: 10, keepaliveProbes: 6, tcpRetries2: 8 },
+} as const;

@@ -1,3 +1,4 @@
+import { isPresetId, PRESET_IDS, PRESETS, type PresetId } from './presets';
 /**
  * The environment profile: what the user tells us about where the database runs and which versions
  * they use. Rules read it; nothing here guesses. Unknown stays undefined, and rules stay conservative.
@@ -37,6 +38,8 @@ export const LIBRARY_NAMES = [
 export type LibraryName = (typeof LIBRARY_NAMES)[number];
 
 export interface EnvironmentProfile {
+  /** The preset the values came from (`aws-nlb`, `aurora`…), for display; rules read the values. */
+  preset?: PresetId;
   /** Smallest idle timeout of any NAT, load balancer or firewall on the path, in seconds. */
   middleboxIdleSeconds?: number;
   failoverProne?: boolean;
@@ -56,6 +59,7 @@ export interface EnvironmentProfile {
 export const DEFAULT_MIDDLEBOX_IDLE_SECONDS = 240;
 
 export const ENVIRONMENT_KEYS = [
+  'preset',
   'middleboxIdleSeconds',
   'failoverProne',
   'platform',
@@ -87,6 +91,13 @@ export function setEnvironmentValue(
 ): EnvironmentProfile {
   const v = value.trim();
   switch (name) {
+    case 'preset': {
+      if (!isPresetId(v)) {
+        throw new EnvironmentError(`preset: "${value}" must be one of ${PRESET_IDS.join(', ')}`);
+      }
+      // A preset sets its documented values; values given after it override them.
+      return { ...profile, ...PRESETS[v].profile, preset: v };
+    }
     case 'middleboxIdleSeconds': {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86400) {
         throw new EnvironmentError(

@@ -260,4 +260,14 @@ describe('the fix loop', () => {
     expect((await looped.analyse('x = 1\n', { format: 'python' })).patched).toBe('x = 1\n');
     expect((await looped.analyse('x = 1\n', { format: 'python', unsafe: true })).patched).toBe('y = 1\n');
   });
+
+  it('runs opt-in advisories only when asked for, or when named', async () => {
+    const hint = defineRule({ ...replacing('t.hint', 'y', 'y'), optIn: true });
+    const looped = createEngine({ host, rules: [hint, replacing('t.always', 'x', 'x')] });
+    const ids = async (options: object) =>
+      (await looped.analyse('x = 1\n', { format: 'python', ...options })).findings.map((f) => f.ruleId);
+    expect(await ids({})).toEqual([]);
+    expect(await ids({ optIn: true })).toEqual(['t.hint']);
+    expect(await ids({ rules: ['t.hint'] })).toEqual(['t.hint']);
+  });
 });

@@ -16,8 +16,10 @@ export interface AnalyseOptions extends FixSelection {
   /** Overrides detection. */
   format?: FormatId;
   environment?: EnvironmentProfile;
-  /** Run only these rule ids (the fixture harness uses it). */
+  /** Run only these rule ids (the fixture harness uses it); opt-in rules named here run too. */
   rules?: readonly string[];
+  /** Also run the opt-in advisories. */
+  optIn?: boolean;
   /** Categories to redact, values the person un-redacted, ranges they chose to hide. */
   redaction?: RedactOptions;
 }
@@ -87,8 +89,17 @@ const LOOKS_LIKE_ERROR_OUTPUT =
 /** More passes than any real file needs: each pass applies what the previous one had to defer. */
 const MAX_FIX_PASSES = 4;
 
-function rulesFor(catalog: readonly Rule[], format: FormatId, only?: readonly string[]): Rule[] {
-  return catalog.filter((r) => r.formats.includes(format) && (!only || only.includes(r.id)));
+/** Which rules run: the named ones, or every rule but the opt-in advisories unless they are wanted. */
+export interface RuleFilter {
+  only?: readonly string[];
+  optIn?: boolean;
+}
+
+function rulesFor(catalog: readonly Rule[], format: FormatId, filter: RuleFilter | undefined): Rule[] {
+  const only = filter?.only;
+  return catalog.filter(
+    (r) => r.formats.includes(format) && (only ? only.includes(r.id) : !r.optIn || filter?.optIn === true),
+  );
 }
 
 function runRules(
@@ -165,7 +176,7 @@ export function createEngine({
     format: FormatId,
     text: string,
     environment: EnvironmentProfile,
-    only: readonly string[] | undefined,
+    only: RuleFilter | undefined,
     withRules = true,
     timings?: Timings,
   ): Promise<DocumentAnalysis> {
@@ -229,7 +240,7 @@ export function createEngine({
     firstFindings: Finding[],
     baseErrors: number,
     environment: EnvironmentProfile,
-    only: readonly string[] | undefined,
+    only: RuleFilter | undefined,
     selection: FixSelection,
   ) {
     const applied: string[] = [];
@@ -373,7 +384,8 @@ export function createEngine({
       }
       const formatId = format.format;
 
-      const analysis = await analyseDocument(formatId, text, environment, options.rules, true, timings);
+      const filter: RuleFilter = { only: options.rules, optIn: options.optIn };
+      const analysis = await analyseDocument(formatId, text, environment, filter, true, timings);
       const findings = analysis.findings;
       base.diagnostics = analysis.diagnostics;
       if (analysis.diagnostics.length > 0) {
@@ -403,7 +415,7 @@ export function createEngine({
         findings,
         base.diagnostics.length,
         environment,
-        options.rules,
+        filter,
         options,
       );
       timings.fixMs = now() - tf;

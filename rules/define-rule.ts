@@ -23,6 +23,11 @@ export interface RuleMeta {
   severity: Severity;
   formats: readonly FormatId[];
   docs: RuleDocs;
+  /**
+   * An advisory that runs only when asked for (`optIn` in the analysis options, `--opt-in` in the
+   * CLI, or its id named in `rules`): useful hints that are not defects of every file.
+   */
+  optIn?: boolean;
 }
 
 export interface RuleReport {

@@ -14,6 +14,9 @@ import { PGJDBC_RULES } from './jvm/pgjdbc/index';
 import { QUARKUS_RULES } from './jvm/quarkus/index';
 import { SPRING_RULES } from './jvm/spring/index';
 import { TOMCAT_RULES } from './jvm/tomcat/index';
+import { LINUX_RULES } from './linux/index';
+import { PGBOUNCER_RULES } from './pgbouncer/index';
+import { POSTGRES_RULES } from './postgres/index';
 import { ASYNCPG_RULES } from './python/asyncpg/index';
 import { DJANGO_RULES } from './python/django/index';
 import { FLASK_SQLALCHEMY_RULES } from './python/flask_sqlalchemy/index';
@@ -53,6 +56,9 @@ export const RULES: readonly Rule[] = [
   ...C3P0_RULES,
   ...QUARKUS_RULES,
   ...JVM_RULES,
+  ...PGBOUNCER_RULES,
+  ...POSTGRES_RULES,
+  ...LINUX_RULES,
 ];
 
 export type { Rule, RuleContext, RuleDocs, RuleMeta, RuleReport } from './define-rule';

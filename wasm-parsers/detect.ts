@@ -13,6 +13,9 @@ export interface FormatDetection {
 const FILE_NAMES: ReadonlyArray<[RegExp, FormatId]> = [
   [/^pgbouncer\.ini$/, 'pgbouncer-ini'],
   [/^postgresql(\.auto)?\.conf$/, 'postgresql-conf'],
+  // Named after the server even when renamed or copied: `pgbouncer-prod.ini`, `ng-x.postgresql.conf`.
+  [/pgbouncer[\w.-]*\.(ini|conf)$/, 'pgbouncer-ini'],
+  [/postgresql[\w.-]*\.conf$/, 'postgresql-conf'],
   [/^sysctl\.conf$|^\d*-?[\w.-]*\.conf$(?=.*sysctl)/, 'sysctl'],
   [/^\.env(\..+)?$/, 'dotenv'],
   [/^(gemfile|rakefile)$/, 'ruby'],
