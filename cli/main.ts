@@ -50,8 +50,8 @@ Options:
   --filename NAME      name standard input, for format detection and messages
   --as FORMAT          skip detection: ${FORMAT_IDS.join(', ')}
   --env NAME=VALUE     describe the environment (repeatable): preset (${PRESET_IDS.join(', ')}:
-                       sets the documented values of that middlebox or service; later --env values
-                       win), middleboxIdleSeconds, failoverProne, platform, os, pgMajor,
+                       fills in the documented values of that middlebox or service; explicit --env
+                       values win), middleboxIdleSeconds, failoverProne, platform, os, pgMajor,
                        pgbouncerVersion, haNodes (HA nodes without a VIP: pg1:5432,pg2:5432), or a
                        library version NAME=VERSION, NAME one of ${LIBRARY_NAMES.join(', ')}
   --opt-in             also run the opt-in advisories (hints that are not defects of every file)

@@ -95,8 +95,9 @@ export function setEnvironmentValue(
       if (!isPresetId(v)) {
         throw new EnvironmentError(`preset: "${value}" must be one of ${PRESET_IDS.join(', ')}`);
       }
-      // A preset sets its documented values; values given after it override them.
-      return { ...profile, ...PRESETS[v].profile, preset: v };
+      // A preset fills in its documented values; values given explicitly win, in whatever order
+      // they come (a shared link's profile is an unordered object).
+      return { ...PRESETS[v].profile, ...profile, preset: v };
     }
     case 'middleboxIdleSeconds': {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86400) {

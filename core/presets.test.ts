@@ -32,11 +32,10 @@ describe('environment presets (reference server-network.md §1.4)', () => {
     expect(isFailoverProne(parseEnvironmentAssignments(['preset=none']))).toBe(false);
   });
 
-  it('let values given after a preset win, and keep the preset name for display', () => {
-    expect(parseEnvironmentAssignments(['preset=aws-nlb', 'middleboxIdleSeconds=120'])).toEqual({
-      preset: 'aws-nlb',
-      middleboxIdleSeconds: 120,
-    });
+  it('let explicit values win in any order, and keep the preset name for display', () => {
+    const expected = { preset: 'aws-nlb', middleboxIdleSeconds: 120 };
+    expect(parseEnvironmentAssignments(['preset=aws-nlb', 'middleboxIdleSeconds=120'])).toEqual(expected);
+    expect(parseEnvironmentAssignments(['middleboxIdleSeconds=120', 'preset=aws-nlb'])).toEqual(expected);
     expect(parseEnvironmentAssignments(['preset=aurora', 'failoverProne=false']).failoverProne).toBe(false);
   });
 

@@ -28,12 +28,14 @@ describe('permalinks', () => {
       format: 'python' as const,
       filename: 'db.py',
       environment: {
+        preset: 'aws-nlb' as const,
         middleboxIdleSeconds: 350,
         platform: 'rds' as const,
         versions: { sqlalchemy: '2.0.36' },
       },
       fixes: ['python.sqlalchemy.pre-ping-missing@63'],
       unsafe: true,
+      optIn: true,
     };
     const fragment = await encodePermalink(state);
     expect(fragment).toMatch(/^#v1\.[A-Za-z0-9_-]+$/);

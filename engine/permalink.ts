@@ -19,6 +19,8 @@ export interface ShareState {
   /** Finding ids whose fixes the sender chose; absent means the default (all safe fixes). */
   fixes?: string[];
   unsafe?: boolean;
+  /** The sender also ran the opt-in advisories. */
+  optIn?: boolean;
 }
 
 /** Longer links break in chat tools and some browsers; a config that needs more should be attached. */
@@ -102,6 +104,7 @@ export async function encodePermalink(state: ShareState): Promise<string> {
   if (state.environment && Object.keys(state.environment).length > 0) body.environment = state.environment;
   if (state.fixes) body.fixes = state.fixes;
   if (state.unsafe) body.unsafe = true;
+  if (state.optIn) body.optIn = true;
   const json = new TextEncoder().encode(JSON.stringify(body));
   const fragment = `#${PREFIX_V1}${toBase64Url(await deflate(json))}`;
   if (fragment.length > MAX_LINK_CHARS) throw new PermalinkTooLongError(fragment.length);
@@ -191,5 +194,6 @@ export async function decodePermalink(fragment: string): Promise<DecodeResult> {
   if (Object.keys(environment).length > 0) state.environment = environment;
   if (b.fixes) state.fixes = b.fixes as string[];
   if (b.unsafe === true) state.unsafe = true;
+  if (b.optIn === true) state.optIn = true;
   return { ok: true, state };
 }

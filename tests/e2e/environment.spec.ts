@@ -1,4 +1,4 @@
-import { expect, finding, openApp, pasteIntoEditor, RULE_ID, SNIPPET, test } from './helpers';
+import { expect, finding, insertedLines, openApp, pasteIntoEditor, RULE_ID, SNIPPET, test } from './helpers';
 
 test('the environment profile takes the CLI names, says what is wrong, and keeps the analysis running', async ({
   page,
@@ -21,4 +21,32 @@ test('the environment profile takes the CLI names, says what is wrong, and keeps
 
   // Every change re-runs the analysis with the profile; the finding stays.
   await expect(finding(page, RULE_ID)).toBeVisible();
+});
+
+test('a preset fills in the documented middlebox timeout, shows its sources, and the fixes follow it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pasteIntoEditor(page, SNIPPET.replace('    pool_recycle=200,\n', ''));
+  const diff = page.getByTestId('diff');
+  await expect.poll(() => insertedLines(diff)).toContain('    pool_recycle=200,');
+
+  await page.getByText('Environment', { exact: false }).first().click();
+  await page.getByLabel('Network path or service').selectOption('aws-nlb');
+  const facts = page.getByRole('list', { name: /AWS Network Load Balancer preset rests on/ });
+  await expect(facts).toContainText('350 s');
+  await expect(facts.getByRole('link').first()).toHaveAttribute(
+    'href',
+    /^https:\/\/docs\.aws\.amazon\.com\//,
+  );
+  await expect(page.getByLabel('Smallest NAT / load-balancer idle timeout (s)')).toHaveAttribute(
+    'placeholder',
+    '350',
+  );
+  // 350 s minus the 40 s margin: the recycle fix now fits the load balancer's timeout.
+  await expect.poll(() => insertedLines(diff)).toContain('    pool_recycle=310,');
+
+  // A value typed by hand wins over the preset's.
+  await page.getByLabel('Smallest NAT / load-balancer idle timeout (s)').fill('120');
+  await expect.poll(() => insertedLines(diff)).toContain('    pool_recycle=80,');
 });

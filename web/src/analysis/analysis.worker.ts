@@ -46,6 +46,7 @@ async function analyse(request: AnalysisRequest): Promise<AnalysisResponse> {
       filename: request.filename,
       format: request.format,
       environment: request.environment,
+      optIn: request.optIn,
       redaction: request.redaction,
     });
     const changed = result.patched !== request.text;

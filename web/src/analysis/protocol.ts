@@ -16,6 +16,8 @@ export interface AnalysisRequest {
   filename?: string;
   format?: FormatId;
   environment?: EnvironmentProfile;
+  /** Also run the opt-in advisories. */
+  optIn?: boolean;
   /** Categories, un-redacted values and hand-picked ranges, as plain data. */
   redaction?: RedactOptions;
 }

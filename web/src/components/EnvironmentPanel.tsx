@@ -1,4 +1,4 @@
-import { LIBRARY_NAMES, OPERATING_SYSTEMS, PLATFORMS } from '../lib/engine';
+import { LIBRARY_NAMES, OPERATING_SYSTEMS, PLATFORMS, PRESET_IDS, PRESETS } from '../lib/engine';
 import { useAppStore } from '../store';
 
 const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = {
@@ -49,6 +49,11 @@ function useInput(name: string) {
 
 /** The same profile as the CLI's `--env NAME=VALUE`: what the rules may assume about where the database runs. */
 export function EnvironmentPanel() {
+  const preset = useInput('preset');
+  const presetId = useAppStore((s) => s.environment.preset);
+  const implied = presetId ? PRESETS[presetId].profile : {};
+  const optIn = useAppStore((s) => s.optIn);
+  const setOptIn = useAppStore((s) => s.setOptIn);
   const platform = useInput('platform');
   const failover = useInput('failoverProne');
   const middlebox = useInput('middleboxIdleSeconds');
@@ -69,9 +74,25 @@ export function EnvironmentPanel() {
         </span>
       </summary>
       <div className="env-panel__grid">
+        <Field
+          name="preset"
+          label="Network path or service"
+          hint="Fills in the documented timeouts and failover behaviour; fields you set win"
+        >
+          <select className="select" {...preset}>
+            <option value="">Not chosen</option>
+            {PRESET_IDS.map((id) => (
+              <option key={id} value={id}>
+                {PRESETS[id].label}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field name="platform" label="Where the database runs">
           <select className="select" {...platform}>
-            <option value="">Unknown</option>
+            <option value="">
+              {implied.platform ? `${PLATFORM_LABELS[implied.platform]} (from the preset)` : 'Unknown'}
+            </option>
             {PLATFORMS.map((p) => (
               <option key={p} value={p}>
                 {PLATFORM_LABELS[p]}
@@ -81,7 +102,11 @@ export function EnvironmentPanel() {
         </Field>
         <Field name="failoverProne" label="Fails over (DNS or VIP moves)">
           <select className="select" {...failover}>
-            <option value="">Unknown</option>
+            <option value="">
+              {implied.failoverProne === undefined
+                ? 'Unknown'
+                : `${implied.failoverProne ? 'Yes' : 'No'} (from the preset)`}
+            </option>
             <option value="true">Yes</option>
             <option value="false">No</option>
           </select>
@@ -89,9 +114,18 @@ export function EnvironmentPanel() {
         <Field
           name="middleboxIdleSeconds"
           label="Smallest NAT / load-balancer idle timeout (s)"
-          hint="Unknown: 240 s is assumed"
+          hint={
+            implied.middleboxIdleSeconds
+              ? `From the preset: ${implied.middleboxIdleSeconds} s`
+              : 'Unknown: 240 s is assumed'
+          }
         >
-          <input className="input" inputMode="numeric" placeholder="240" {...middlebox} />
+          <input
+            className="input"
+            inputMode="numeric"
+            placeholder={String(implied.middleboxIdleSeconds ?? 240)}
+            {...middlebox}
+          />
         </Field>
         <Field name="pgMajor" label="PostgreSQL major version">
           <input className="input" inputMode="numeric" placeholder="e.g. 15" {...pgMajor} />
@@ -117,6 +151,23 @@ export function EnvironmentPanel() {
           </select>
         </Field>
       </div>
+      {presetId ? (
+        <ul className="env-panel__facts" aria-label={`What the ${PRESETS[presetId].label} preset rests on`}>
+          {PRESETS[presetId].facts.map((fact) => (
+            <li key={fact.text}>
+              {fact.text}{' '}
+              <a href={fact.source} target="_blank" rel="noopener noreferrer">
+                source
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label className="env-panel__opt-in">
+        <input type="checkbox" checked={optIn} onChange={(event) => setOptIn(event.target.checked)} /> Also
+        run the opt-in advisories (hints that are not defects of every file, such as PgBouncer's prepared
+        statements in transaction mode)
+      </label>
       <details className="env-panel__libraries">
         <summary className="env-panel__libraries-title">Library versions</summary>
         <div className="env-panel__grid">

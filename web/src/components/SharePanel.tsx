@@ -42,7 +42,7 @@ export function SharePanel() {
 
   const share = async () => {
     if (!result) return;
-    const { formatOverride, environment } = useAppStore.getState();
+    const { formatOverride, environment, optIn } = useAppStore.getState();
     const detected = result.format.format;
     setBusy(true);
     const made = await makeShareLink({
@@ -50,6 +50,7 @@ export function SharePanel() {
       format: formatOverride ?? (detected === 'unknown' ? undefined : detected),
       filename: filename ?? undefined,
       environment,
+      optIn,
     });
     if (!made.ok) {
       setBusy(false);

@@ -23,7 +23,7 @@ export function useAnalysis(): void {
 
   useEffect(() => {
     const state = useAppStore.getState();
-    const { text, filename, formatOverride, environment, lastChange, startChecking } = state;
+    const { text, filename, formatOverride, environment, optIn, lastChange, startChecking } = state;
     startChecking();
     const timer = setTimeout(
       async () => {
@@ -34,6 +34,7 @@ export function useAnalysis(): void {
           filename: filename ?? undefined,
           format: formatOverride ?? undefined,
           environment,
+          optIn,
           redaction,
         });
         if (!response) return;

@@ -12,4 +12,5 @@ export {
   setEnvironmentValue,
 } from '../../../core/environment';
 export { MAX_INPUT_CHARS } from '../../../core/input';
+export { PRESET_IDS, PRESETS } from '../../../core/presets';
 export { FORMAT_IDS, FORMATS, isFormatId } from '../../../wasm-parsers/formats';

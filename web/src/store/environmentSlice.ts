@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { EnvironmentProfile } from '../../../engine/index';
-import { setEnvironmentValue } from '../lib/engine';
+import { PRESETS, setEnvironmentValue } from '../lib/engine';
 import type { AppState } from './index';
 
 /**
@@ -11,7 +11,10 @@ export interface EnvironmentSlice {
   environmentInputs: Record<string, string>;
   environment: EnvironmentProfile;
   environmentErrors: Record<string, string>;
+  /** Also run the opt-in advisories (the CLI's `--opt-in`). */
+  optIn: boolean;
   setEnvironmentInput(name: string, value: string): void;
+  setOptIn(optIn: boolean): void;
 }
 
 export function parseEnvironmentInputs(inputs: Record<string, string>) {
@@ -31,7 +34,10 @@ export function parseEnvironmentInputs(inputs: Record<string, string>) {
 /** The inputs that give `profile` back: the inverse of `parseEnvironmentInputs` (a shared link's profile). */
 export function environmentInputsOf(profile: EnvironmentProfile): Record<string, string> {
   const inputs: Record<string, string> = {};
+  // A preset's own values stay implied by the preset, so changing the preset later changes them too.
+  const implied: Record<string, unknown> = profile.preset ? PRESETS[profile.preset].profile : {};
   for (const [name, value] of Object.entries(profile)) {
+    if (name !== 'preset' && implied[name] !== undefined && implied[name] === value) continue;
     if (name === 'versions') {
       for (const [library, version] of Object.entries(value ?? {})) inputs[library] = String(version);
     } else if (value !== undefined) {
@@ -45,6 +51,8 @@ export const createEnvironmentSlice: StateCreator<AppState, [], [], EnvironmentS
   environmentInputs: {},
   environment: {},
   environmentErrors: {},
+  optIn: false,
+  setOptIn: (optIn) => set((s) => ({ optIn, revision: s.revision + 1, lastChange: 'load' })),
   setEnvironmentInput: (name, value) =>
     set((s) => {
       const environmentInputs = { ...s.environmentInputs, [name]: value };

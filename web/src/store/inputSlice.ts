@@ -57,6 +57,7 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
         formatFromLink: state.format !== undefined,
         environmentInputs,
         ...parseEnvironmentInputs(environmentInputs),
+        optIn: state.optIn === true,
         ...FRESH_REDACTION_CHOICES,
         linkNotice: { kind: 'opened' },
         revision: s.revision + 1,
