@@ -101,6 +101,43 @@ async function latency() {
   console.log(
     `A ${tsText.split('\n').length - 1}-line TypeScript service with 24 pools (pg, postgres.js, Knex, TypeORM): ${tsFindings} findings, warm median ${median(tsRuns).toFixed(1)} ms, max ${Math.max(...tsRuns).toFixed(1)} ms`,
   );
+  await serverSamples(engine);
+}
+
+/** The servers' own sample configs as Debian installs them (issue #7): a file of commented defaults. */
+const SERVER_SAMPLES = [
+  {
+    path: '/usr/share/postgresql/15/postgresql.conf.sample',
+    filename: 'postgresql.conf',
+    what: 'PostgreSQL 15 postgresql.conf.sample',
+  },
+  {
+    path: '/etc/pgbouncer/pgbouncer.ini',
+    filename: 'pgbouncer.ini',
+    what: 'PgBouncer 1.18 sample pgbouncer.ini',
+  },
+];
+
+async function serverSamples(engine: ReturnType<typeof createEngine>) {
+  for (const sample of SERVER_SAMPLES) {
+    if (!existsSync(sample.path)) {
+      console.log(`(${sample.path} is missing: run scripts/system-deps.sh for the ${sample.what} figure)`);
+      continue;
+    }
+    const text = readFileSync(sample.path, 'utf8');
+    await engine.analyse(text, { filename: sample.filename });
+    const runs: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const t0 = performance.now();
+      const result = await engine.analyse(text, { filename: sample.filename });
+      runs.push(performance.now() - t0);
+      findings = result.findings.length;
+    }
+    console.log(
+      `The ${text.split('\n').length - 1}-line ${sample.what}: ${findings} findings, warm median ${median(runs).toFixed(1)} ms, max ${Math.max(...runs).toFixed(1)} ms`,
+    );
+  }
 }
 
 function files(dir: string): string[] {
