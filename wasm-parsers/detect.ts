@@ -16,7 +16,7 @@ const FILE_NAMES: ReadonlyArray<[RegExp, FormatId]> = [
   // Named after the server even when renamed or copied: `pgbouncer-prod.ini`, `ng-x.postgresql.conf`.
   [/pgbouncer[\w.-]*\.(ini|conf)$/, 'pgbouncer-ini'],
   [/postgresql[\w.-]*\.conf$/, 'postgresql-conf'],
-  [/^sysctl\.conf$|^\d*-?[\w.-]*\.conf$(?=.*sysctl)/, 'sysctl'],
+  [/sysctl[\w.-]*\.conf$/, 'sysctl'],
   [/^\.env(\..+)?$/, 'dotenv'],
   [/^(gemfile|rakefile)$/, 'ruby'],
 ];
