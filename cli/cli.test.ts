@@ -35,6 +35,43 @@ function tempFile(name: string, content: string | Buffer): string {
 }
 
 describe('staleproof check', () => {
+  it('runs the opt-in advisories only with --opt-in, and reads presets and host names', () => {
+    // Transaction mode on PgBouncer 1.18 (no protocol-level prepared statements before 1.21), with a
+    // tuned keepalive and user timeout, behind an Aurora writer named in [databases].
+    const ini = [
+      '[databases]',
+      'app = host=app.cluster-abc123xyz.eu-west-1.rds.amazonaws.com dbname=app',
+      '',
+      '[pgbouncer]',
+      'pool_mode = transaction',
+      'tcp_keepidle = 30',
+      'tcp_keepintvl = 10',
+      'tcp_keepcnt = 3',
+      'tcp_user_timeout = 30000',
+      '',
+    ].join('\n');
+    const file = tempFile('pgbouncer.ini', ini);
+    const ids = (args: string[]) => {
+      const { stdout, stderr } = run([
+        'check',
+        '--format',
+        'json',
+        '--env',
+        'pgbouncerVersion=1.18.0',
+        ...args,
+        file,
+      ]);
+      expect(stderr).toBe('');
+      return (JSON.parse(stdout)[0].findings as { ruleId: string }[]).map((f) => f.ruleId);
+    };
+    const plain = ids([]);
+    // The Aurora host name alone makes it failover-prone: the login retry is too slow for that.
+    expect(plain).toContain('pgbouncer.server-login-retry-long');
+    expect(plain).not.toContain('pgbouncer.prepared-statements-transaction');
+    expect(ids(['--opt-in'])).toContain('pgbouncer.prepared-statements-transaction');
+    expect(ids(['--env', 'preset=none'])).not.toContain('pgbouncer.server-login-retry-long');
+  });
+
   it('prints the documented JSON and exits 1 when there are findings', () => {
     const file = tempFile('db.py', SNIPPET);
     const { code, stdout, stderr } = run(['check', '--format', 'json', file]);
