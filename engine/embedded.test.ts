@@ -52,4 +52,25 @@ describe('configs embedded in YAML', () => {
       yaml.replace('        URL,\r\n', '        URL,\r\n        pool_pre_ping=True,\r\n'),
     );
   });
+
+  it('indents text written at the start of a blank line or after the block’s last line break', async () => {
+    const yaml = 'data:\n  postgresql.conf: |\n    a = 1\n\n    b = 2\n';
+    const doc = await host.parse('yaml', yaml);
+    try {
+      const [inner] = embeddedDocuments(doc);
+      expect(inner?.text).toBe('a = 1\n\nb = 2\n');
+      const apply = (start: number, text: string) => {
+        const edit = inner?.editToOuter({ start, end: start, text });
+        return edit ? yaml.slice(0, edit.start) + edit.text + yaml.slice(edit.end) : '';
+      };
+      // After the last line break: a new last line of the block, indented like the others.
+      expect(apply(13, 'c = 3\n')).toBe('data:\n  postgresql.conf: |\n    a = 1\n\n    b = 2\n    c = 3\n');
+      // At the start of the blank line: the new line is indented and the blank line stays blank.
+      expect(apply(6, 'c = 3\n')).toBe('data:\n  postgresql.conf: |\n    a = 1\n    c = 3\n\n    b = 2\n');
+      // At the start of an indented line, as before.
+      expect(apply(7, 'c = 3\n')).toBe('data:\n  postgresql.conf: |\n    a = 1\n\n    c = 3\n    b = 2\n');
+    } finally {
+      doc.dispose();
+    }
+  });
 });

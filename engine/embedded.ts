@@ -99,10 +99,25 @@ function dedent(outer: string, start: number, end: number, header: RegExpExecArr
     text,
     toOuter,
     rangeToOuter: (range: Utf16Range) => ({ start: toOuter(range.start), end: toOuter(range.end) }),
-    editToOuter: (edit: TextEdit) => ({
-      start: toOuter(edit.start),
-      end: toOuter(edit.end),
-      text: edit.text.replace(/\n/g, `\n${indent}`),
-    }),
+    editToOuter: (edit: TextEdit) => {
+      // Inserted lines get the block's indentation after each line break. Text written at the start
+      // of a line that kept less than that (a blank line, or the end of the block after its last line
+      // break) needs the rest of the indentation first, or an appended line lands at column 0 and ends
+      // the block scalar; and the line it was written before keeps its own leading blanks.
+      const line = innerStarts.indexOf(edit.start);
+      const kept = line >= 0 ? (removed[line] ?? 0) : width;
+      let body = edit.text;
+      let tail = '';
+      if (line >= 0 && body.endsWith('\n')) {
+        body = body.slice(0, -1);
+        tail = `\n${' '.repeat(kept)}`;
+      }
+      const lead = line >= 0 && edit.text !== '' ? ' '.repeat(Math.max(0, width - kept)) : '';
+      return {
+        start: toOuter(edit.start),
+        end: toOuter(edit.end),
+        text: lead + body.replace(/\n/g, `\n${indent}`) + tail,
+      };
+    },
   };
 }
