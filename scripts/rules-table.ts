@@ -5,5 +5,7 @@ console.log('| rule | what it catches | severity | fix |');
 console.log('|---|---|---|---|');
 for (const rule of RULES) {
   const safety = /^(safe|review|none)/.exec(rule.docs.fixSafety)?.[1] ?? '';
-  console.log(`| \`${rule.id}\` | ${rule.title} | ${rule.severity}${rule.optIn ? ' (opt-in)' : ''} | ${safety} |`);
+  console.log(
+    `| \`${rule.id}\` | ${rule.title} | ${rule.severity}${rule.optIn ? ' (opt-in)' : ''} | ${safety} |`,
+  );
 }
