@@ -307,6 +307,42 @@ export const ASSIGNMENT_RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'env-fallback',
+    description:
+      "The fallback of an environment lookup: process.env.DB_PASSWORD ?? 'fake' or || 'fake' (JavaScript), ENV.fetch('DB_PASSWORD', 'fake') and ENV['DB_PASSWORD'] || 'fake' (Ruby). The lookup itself is kept.",
+    pattern: new RegExp(
+      String.raw`(?:process\.env(?:\.(?<key>[A-Za-z_]\w{0,80})|\[\s{0,20}(?<kq>["'\x60])(?<key2>[A-Za-z_][\w.-]{0,80})\k<kq>\s{0,20}\])\s{0,20}(?:\?\?|\|\|)|ENV(?:\.fetch\(\s{0,20}(?<fq>["'])(?<key3>[A-Za-z_][\w.-]{0,80})\k<fq>\s{0,20},|\[\s{0,20}(?<rq>["'])(?<key4>[A-Za-z_][\w.-]{0,80})\k<rq>\s{0,20}\]\s{0,20}\|\|))\s{0,20}(?<value>${SIMPLE_QUOTED}|\x60[^\x60$\r\n]{0,1000}\x60)`,
+      'dg',
+    ),
+    captures: [
+      {
+        group: 'value',
+        kind: (m) => keyKind(m.groups?.key ?? m.groups?.key2 ?? m.groups?.key3 ?? m.groups?.key4),
+        hostList: true,
+      },
+    ],
+    keywords: ['process.env', 'env'],
+    accept: plausibleSecret,
+    priority: 60,
+    examples: {
+      positive: [
+        {
+          text: "password: process.env.DB_PASSWORD ?? 'FakeTypeormPw-8c1Vn3',",
+          values: ['FakeTypeormPw-8c1Vn3'],
+        },
+        { text: 'const pw = process.env["PGPASSWORD"] || "fakeJsFallback";', values: ['fakeJsFallback'] },
+        { text: "password: ENV.fetch('DB_PASSWORD', 'fakeRubyFetchPw')", values: ['fakeRubyFetchPw'] },
+        { text: "password = ENV['DB_PASSWORD'] || 'fakeRubyOrPw'", values: ['fakeRubyOrPw'] },
+      ],
+      negative: [
+        "password: process.env.DB_PASSWORD ?? ''",
+        "port: process.env.DB_PORT ?? '5432'",
+        "password: process.env.DB_PASSWORD ?? '<your-password>'",
+        "ENV.fetch('DB_PASSWORD')",
+      ],
+    },
+  },
+  {
     id: 'kubernetes-env-value',
     description: 'Kubernetes and compose env entries: - name: DB_PASSWORD / value: "…".',
     pattern: new RegExp(
