@@ -177,5 +177,6 @@ function buildSizes() {
 
 await latency();
 buildSizes();
+await (await import('./browser')).browserBench();
 console.log('\nRedaction on the labelled corpus (redaction/corpus), next to secretlint\n');
 await import('./redaction');

@@ -127,13 +127,20 @@ test('planted secrets are listed by kind, and none reaches the link, the DOM, st
   ];
   // Neither check is vacuous: both hold the placeholders.
   for (const { html } of pages) expect(html).toContain('REDACTED_PRIVATE_KEY_1');
-  const storage = [...(await storageOf(page)), ...(await storageOf(opened))];
-  expect(storage.flat()).toEqual([]);
+  // No localStorage at all. The opened page's sessionStorage keeps its (redacted) text for a reload;
+  // the first page's keeps the person's own text, for that tab only (session.spec.ts).
+  const [firstLocal, firstSession] = await storageOf(page);
+  const [openedLocal, openedSession] = await storageOf(opened);
+  expect([...(firstLocal ?? []), ...(openedLocal ?? [])]).toEqual([]);
+  expect((firstSession ?? []).map(([key]) => key)).toEqual(['staleproof.session']);
+  const storage = JSON.stringify(openedSession);
+  expect(storage).toContain('REDACTED_PRIVATE_KEY_1');
   const traffic = [...requests, ...otherRequests].map((r) => `${r.url}\n${r.postData ?? ''}`).join('\n');
   for (const secret of SECRETS) {
     expect(url, 'share link').not.toContain(secret);
     expect(JSON.stringify(payload), 'share link payload').not.toContain(secret);
     for (const { name, html } of pages) expect(html, name).not.toContain(secret);
+    expect(storage, 'opened page storage').not.toContain(secret);
     expect(traffic, 'requests').not.toContain(secret);
   }
   expect(offOrigin(otherRequests, baseURL)).toEqual([]);

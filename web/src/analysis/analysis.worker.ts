@@ -1,7 +1,15 @@
 /// <reference lib="webworker" />
 import { diffLines } from 'diff';
-import { createEngine, createParserHost } from '../../../engine/index';
+import {
+  type AnalyseOptions,
+  type AnalysisResult,
+  createEngine,
+  createParserHost,
+  RULES,
+} from '../../../engine/index';
 import { browserGrammarSource } from './browser-grammars';
+import { analyseChosen } from './chosen-fixes';
+import { DEFAULT_SELECTION, resolveSelection, shortSafetyNote } from './fix-selection';
 import type { AnalysisRequest, AnalysisResponse, AnalysisView, DiffLine } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,20 +48,51 @@ function plainDiff(before: string, after: string): DiffLine[] {
   return out;
 }
 
+const SAFETY_NOTES = new Map(RULES.map((rule) => [rule.id, shortSafetyNote(rule.docs.fixSafety)]));
+
+/**
+ * The last analysis with the default fixes, by its input: toggling a fix changes only the selection,
+ * so the findings (which do not depend on it) are taken from here instead of being computed again.
+ */
+let lastDefault: { key: string; text: string; result: AnalysisResult } | null = null;
+
+async function analyseDefault(text: string, options: AnalyseOptions): Promise<AnalysisResult> {
+  const key = JSON.stringify(options);
+  if (lastDefault && lastDefault.key === key && lastDefault.text === text) return lastDefault.result;
+  const result = await engine.analyse(text, options);
+  lastDefault = { key, text, result };
+  return result;
+}
+
 async function analyse(request: AnalysisRequest): Promise<AnalysisResponse> {
   try {
-    const result = await engine.analyse(request.text, {
+    const options: AnalyseOptions = {
       filename: request.filename,
       format: request.format,
       environment: request.environment,
       optIn: request.optIn,
       redaction: request.redaction,
-    });
+    };
+    const byDefault = await analyseDefault(request.text, options);
+    const resolved = resolveSelection(
+      byDefault.findings,
+      request.text,
+      request.selection ?? DEFAULT_SELECTION,
+    );
+    const result = await analyseChosen(engine, request.text, options, byDefault, resolved);
     const changed = result.patched !== request.text;
+    const reviewNotes: Record<string, string> = {};
+    for (const finding of result.findings) {
+      const note = SAFETY_NOTES.get(finding.ruleId);
+      if (finding.fix?.safety === 'review' && note) reviewNotes[finding.ruleId] = note;
+    }
     const view: AnalysisView = {
       ...result,
       changed,
       diff: changed ? plainDiff(request.text, result.patched) : [],
+      selected: resolved.selected,
+      selection: resolved.state,
+      reviewNotes,
     };
     return { id: request.id, ok: true, result: view };
   } catch (error) {

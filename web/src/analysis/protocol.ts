@@ -1,4 +1,5 @@
 import type { AnalysisResult, EnvironmentProfile, FormatId, RedactOptions } from '../../../engine/index';
+import type { FixSelectionRequest, FixSelectionState } from './fix-selection';
 
 /** One line of the plain-text diff shown until Monaco's diff editor has loaded; `gap` elides unchanged lines. */
 export interface DiffLine {
@@ -20,6 +21,8 @@ export interface AnalysisRequest {
   optIn?: boolean;
   /** Categories, un-redacted values and hand-picked ranges, as plain data. */
   redaction?: RedactOptions;
+  /** Which fixes go into the patched file; the safe ones when absent. */
+  selection?: FixSelectionRequest;
 }
 
 /** What the page keeps of an analysis: the engine's result plus what the diff view needs. */
@@ -28,6 +31,12 @@ export interface AnalysisView extends AnalysisResult {
   changed: boolean;
   /** Only the changed lines and a little context; empty when nothing changed. */
   diff: DiffLine[];
+  /** Ids of the findings whose fixes were chosen (`applied` says which made it into `patched`). */
+  selected: string[];
+  /** The selection re-keyed to this result's finding ids. */
+  selection: FixSelectionState;
+  /** For each rule with a review fix among the findings: what that fix may change, in one sentence. */
+  reviewNotes: Record<string, string>;
 }
 
 export type AnalysisResponse =

@@ -2,6 +2,8 @@ import Editor from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Severity } from '../../../engine/index';
 import { useEditorLanguage } from '../hooks/useEditorLanguage';
+import { alignModelWithText } from '../lib/line-endings';
+import { registerFindingActions } from '../monaco/codeActions';
 import { monaco } from '../monaco/monaco';
 import { useAppStore } from '../store';
 
@@ -38,8 +40,9 @@ function redactedHover(placeholder: string): monaco.IMarkdownString {
 }
 
 /**
- * Monaco bound to the store: edits go in, findings come back as markers, redacted values as
- * highlighted ranges, and the selection goes out for "Redact selection".
+ * Monaco bound to the store: edits go in, findings come back as markers (with code actions that
+ * choose their fixes), redacted values as highlighted ranges, and the selection goes out for
+ * "Redact selection".
  */
 export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   const text = useAppStore((s) => s.text);
@@ -134,6 +137,12 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   }, [editor, result, fresh]);
 
   useEffect(() => {
+    if (!editor) return;
+    const actions = registerFindingActions(editor);
+    return () => actions.dispose();
+  }, [editor]);
+
+  useEffect(() => {
     if (!editor || !reveal || reveal.nonce === revealed.current) return;
     revealed.current = reveal.nonce;
     const position = { lineNumber: reveal.line, column: reveal.column };
@@ -141,6 +150,17 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
     editor.revealPositionInCenter(position);
     editor.focus();
   }, [editor, reveal]);
+
+  // A loaded file (and the text there when the editor mounts) keeps its CRLF and byte-order mark when
+  // edited here; typing needs no check, the model already has them.
+  const alignedEditor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    if (alignedEditor.current === editor && useAppStore.getState().lastChange !== 'load') return;
+    alignedEditor.current = editor;
+    alignModelWithText(model, text);
+  }, [editor, text]);
 
   return (
     <div className="code-editor" data-ready={editor ? 'true' : 'false'}>
@@ -151,7 +171,11 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
         options={OPTIONS}
         loading={fallback}
         onMount={(mounted) => setEditor(mounted)}
-        onChange={(value) => editText(value ?? '')}
+        onChange={(value, event) => {
+          // Aligning line endings or the byte-order mark with the text is no edit of it.
+          if (!event.isEolChange && value !== undefined && value !== useAppStore.getState().text)
+            editText(value);
+        }}
       />
     </div>
   );

@@ -11,6 +11,8 @@ function noChangeText(result: AnalysisView | null, blank: boolean): string {
   if (blank || !result) return 'The original and the patched file appear here side by side.';
   if (result.problems.some((p) => p.fatal)) return 'Nothing to propose until the text can be checked.';
   if (result.findings.length === 0) return 'No changes: nothing to fix.';
+  if (result.findings.some((f) => f.fix) && result.selected.length === 0)
+    return 'No changes: no fix is chosen. Turn fixes on in the findings.';
   return 'No changes: no safe fix applies here. The findings say what to change by hand.';
 }
 

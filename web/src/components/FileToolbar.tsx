@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useOpenFile } from '../hooks/useOpenFile';
 import { EXAMPLE_TEXT } from '../lib/example';
 import { useAppStore } from '../store';
+import { SamplesMenu } from './SamplesGallery';
 
 export function FileToolbar() {
   const filename = useAppStore((s) => s.filename);
@@ -35,6 +36,7 @@ export function FileToolbar() {
       <button type="button" className="button" onClick={() => loadText(EXAMPLE_TEXT, null)}>
         Load example
       </button>
+      <SamplesMenu />
     </div>
   );
 }

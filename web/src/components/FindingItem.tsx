@@ -1,18 +1,62 @@
-import type { Finding } from '../../../engine/index';
+import { useEffect, useRef } from 'react';
+import type { AnalysisResult, Finding } from '../../../engine/index';
 import { useAppStore } from '../store';
+import { InlineCode } from './InlineCode';
 import { RuleDocs } from './RuleDocs';
 
 const SAFETY_HINT = {
-  safe: 'Safe fix: only makes the pool more resilient, so the patched file includes it.',
-  review: 'Fix to review: it can change behaviour, so the patched file leaves it out.',
+  safe: 'Safe fix: only makes the pool more resilient, so it is chosen by default.',
+  review: 'Fix to review: it can change behaviour, so it is left out unless you choose it.',
 };
 
-export function FindingItem({ finding, applied }: { finding: Finding; applied: boolean }) {
+export type SkipReason = AnalysisResult['skipped'][number]['reason'];
+
+const SKIPPED_REASON: Record<SkipReason, string> = {
+  conflict: 'it edits the same text as another chosen fix. Leave that one out to apply this one.',
+  'breaks-syntax': 'with it the file would no longer parse, so it was left out.',
+};
+
+export interface FindingItemProps {
+  finding: Finding;
+  /** The fix is chosen for the patched file (its toggle is on). */
+  chosen: boolean;
+  /** Why a chosen fix is not in the patched file, if it is not. */
+  skipped?: SkipReason;
+  /** For a review fix: what it may change, from the rule's docs. */
+  reviewNote?: string;
+}
+
+export function FindingItem({ finding, chosen, skipped, reviewNote }: FindingItemProps) {
   const revealPosition = useAppStore((s) => s.revealPosition);
-  const safety = finding.fix?.safety;
+  const setFixChosen = useAppStore((s) => s.setFixChosen);
+  const docsRequest = useAppStore((s) => (s.docsRequest?.findingId === finding.id ? s.docsRequest : null));
+  const item = useRef<HTMLLIElement>(null);
+  const fix = finding.fix;
+  const safety = fix?.safety;
+  const toggleId = `fix-${finding.id}`;
+
+  // "Show rule docs" from the editor: open this finding's docs and bring them into view.
+  useEffect(() => {
+    const node = item.current;
+    if (!docsRequest || !node) return;
+    const details = node.querySelector('details');
+    if (details) details.open = true;
+    node.scrollIntoView({ block: 'nearest' });
+    node.querySelector<HTMLElement>('summary')?.focus();
+  }, [docsRequest]);
+
+  const onToggle = (on: boolean) => {
+    // The finding belongs to the text of the result it came with.
+    setFixChosen(finding, useAppStore.getState().analysedText, on);
+  };
 
   return (
-    <li className={`finding finding--${finding.severity}`} data-rule={finding.ruleId}>
+    <li
+      ref={item}
+      className={`finding finding--${finding.severity}`}
+      data-rule={finding.ruleId}
+      data-finding={finding.id}
+    >
       <div className="finding__head">
         <button
           type="button"
@@ -34,11 +78,33 @@ export function FindingItem({ finding, applied }: { finding: Finding; applied: b
         )}
       </div>
       <p className="finding__message">{finding.message}</p>
-      {finding.fix && (
-        <p className="finding__fix">
-          {applied ? 'In the patched file: ' : 'Suggested: '}
-          {finding.fix.description}
-        </p>
+      {fix && (
+        <div className={`finding__fix${chosen ? ' finding__fix--chosen' : ''}`}>
+          <label className="finding__toggle" htmlFor={toggleId}>
+            <input
+              id={toggleId}
+              type="checkbox"
+              checked={chosen}
+              onChange={(event) => onToggle(event.target.checked)}
+            />
+            Apply this fix
+          </label>
+          <p className="finding__fix-text">
+            {chosen && !skipped ? 'In the patched file: ' : 'Suggested: '}
+            {fix.description}
+          </p>
+          {safety === 'review' && (
+            <p className="finding__review">
+              <strong>Review before applying:</strong>{' '}
+              {reviewNote ? <InlineCode text={reviewNote} /> : SAFETY_HINT.review}
+            </p>
+          )}
+          {chosen && skipped && (
+            <p className="finding__skipped" role="note">
+              Not in the patched file: {SKIPPED_REASON[skipped]}
+            </p>
+          )}
+        </div>
       )}
       <RuleDocs ruleId={finding.ruleId} />
     </li>

@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
 import type { Severity } from '../../../engine/index';
+import { type FixBase, resolveSelection } from '../analysis/fix-selection';
 import type { AnalysisView } from '../analysis/protocol';
-import { FindingItem } from './FindingItem';
+import { useAppStore } from '../store';
+import { FindingItem, type SkipReason } from './FindingItem';
 
 const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
   { severity: 'error', title: 'Errors' },
@@ -8,17 +11,37 @@ const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
   { severity: 'info', title: 'Notes' },
 ];
 
-function summary(result: AnalysisView): string {
+const SHORTCUTS: ReadonlyArray<{ base: FixBase; label: string; hint: string }> = [
+  { base: 'safe', label: 'Apply all safe', hint: 'The default: every safe fix, no fix to review.' },
+  { base: 'all', label: 'Apply all', hint: 'Every fix, including those to review.' },
+  { base: 'none', label: 'None', hint: 'No fix: the patched file is the original.' },
+];
+
+function summary(result: AnalysisView, chosen: ReadonlySet<string>): string {
   const count = result.findings.length;
-  const fixed = result.applied.length;
-  const review = result.findings.filter((f) => f.fix?.safety === 'review').length;
+  const fixable = result.findings.filter((f) => f.fix);
+  const review = fixable.filter((f) => f.fix?.safety === 'review');
   const parts = [`${count} finding${count === 1 ? '' : 's'}`];
-  if (fixed > 0) parts.push(`${fixed} fixed in the patched file`);
-  if (review > 0) parts.push(`${review} fix${review === 1 ? '' : 'es'} to review by hand`);
+  if (fixable.length > 0) parts.push(`${chosen.size} of ${fixable.length} fixes chosen`);
+  const reviewChosen = review.filter((f) => chosen.has(f.id)).length;
+  if (review.length > 0) parts.push(`${reviewChosen} of ${review.length} to review`);
   return `${parts.join(' · ')}.`;
 }
 
 export function FindingsList({ result }: { result: AnalysisView }) {
+  const analysedText = useAppStore((s) => s.analysedText);
+  const fixSelection = useAppStore((s) => s.fixSelection);
+  const setFixBase = useAppStore((s) => s.setFixBase);
+  // The toggles follow the selection at once; the patched file follows when the worker answers.
+  const chosen = useMemo(
+    () => new Set(resolveSelection(result.findings, analysedText, fixSelection).selected),
+    [result, analysedText, fixSelection],
+  );
+  const skipped = useMemo(
+    () => new Map<string, SkipReason>(result.skipped.map((s) => [s.findingId, s.reason])),
+    [result],
+  );
+
   if (result.findings.length === 0) {
     return (
       <p className="no-findings">
@@ -27,11 +50,29 @@ export function FindingsList({ result }: { result: AnalysisView }) {
       </p>
     );
   }
-  const applied = new Set(result.applied);
+  const hasFixes = result.findings.some((f) => f.fix);
+  const base = fixSelection.base !== 'listed' && fixSelection.choices.length === 0 ? fixSelection.base : null;
 
   return (
     <div className="findings">
-      <p className="findings__summary">{summary(result)}</p>
+      <p className="findings__summary">{summary(result, chosen)}</p>
+      {hasFixes && (
+        <fieldset className="fix-shortcuts">
+          <legend>Fixes in the patched file</legend>
+          {SHORTCUTS.map((s) => (
+            <button
+              key={s.base}
+              type="button"
+              className="button button--small"
+              aria-pressed={base === s.base}
+              title={s.hint}
+              onClick={() => setFixBase(s.base)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </fieldset>
+      )}
       {GROUPS.map(({ severity, title }) => {
         const findings = result.findings.filter((f) => f.severity === severity);
         if (findings.length === 0) return null;
@@ -42,7 +83,13 @@ export function FindingsList({ result }: { result: AnalysisView }) {
             </h3>
             <ul className="findings__list">
               {findings.map((finding) => (
-                <FindingItem key={finding.id} finding={finding} applied={applied.has(finding.id)} />
+                <FindingItem
+                  key={finding.id}
+                  finding={finding}
+                  chosen={chosen.has(finding.id)}
+                  skipped={skipped.get(finding.id)}
+                  reviewNote={result.reviewNotes[finding.ruleId]}
+                />
               ))}
             </ul>
           </section>

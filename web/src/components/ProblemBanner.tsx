@@ -1,4 +1,6 @@
 import type { InputProblem } from '../../../engine/index';
+import { useAppStore } from '../store';
+import { TriagePanel } from './TriagePanel';
 
 type Problem = Omit<InputProblem, 'kind'> & { kind: InputProblem['kind'] | 'failure' };
 
@@ -13,7 +15,10 @@ const TITLES: Record<Problem['kind'], string> = {
 };
 
 export function ProblemBanner({ problem }: { problem: Problem }) {
+  const errors = useAppStore((s) => s.result?.errors);
   const chooseFormat = problem.kind === 'unknown-format';
+  // Unknown because it is a pasted error: explain the error instead of asking for a format.
+  if (chooseFormat && errors && errors.length > 0) return <TriagePanel errors={errors} />;
   return (
     <div
       className={`banner ${problem.fatal ? 'banner--fatal' : 'banner--warning'}`}

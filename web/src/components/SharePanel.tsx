@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { shareSelection } from '../analysis/fix-selection';
 import { markLinkHandled } from '../hooks/useSharedLink';
 import { redactedFileName, saveText } from '../lib/files';
 import { makeShareLink } from '../lib/share';
@@ -51,6 +52,8 @@ export function SharePanel() {
       filename: filename ?? undefined,
       environment,
       optIn,
+      // The chosen fixes, numbered as the linked (redacted) text numbers its findings.
+      ...shareSelection(result.selection, result.selected, result.findings, result.redactions),
     });
     if (!made.ok) {
       setBusy(false);

@@ -5,7 +5,7 @@ import { redactOptionsFor } from '../lib/redaction';
 import { useAppStore } from '../store';
 
 /**
- * Sends every input revision (text, format, environment, redaction choices) to the worker, typing
+ * Sends every input revision (text, format, environment, redaction and fix choices) to the worker, typing
  * debounced, and stores the newest result.
  */
 export function useAnalysis(): void {
@@ -23,7 +23,8 @@ export function useAnalysis(): void {
 
   useEffect(() => {
     const state = useAppStore.getState();
-    const { text, filename, formatOverride, environment, optIn, lastChange, startChecking } = state;
+    const { text, filename, formatOverride, environment, optIn, fixSelection, lastChange, startChecking } =
+      state;
     startChecking();
     const timer = setTimeout(
       async () => {
@@ -36,6 +37,7 @@ export function useAnalysis(): void {
           environment,
           optIn,
           redaction,
+          selection: fixSelection,
         });
         if (!response) return;
         const store = useAppStore.getState();

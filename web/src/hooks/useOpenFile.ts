@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { readTextFile } from '../lib/files';
 import { formatSize } from '../lib/limits';
 import { useAppStore } from '../store';
 
@@ -24,8 +25,8 @@ export function useOpenFile(): (file: File) => void {
         );
         return;
       }
-      // Decoding is UTF-8 with replacement characters; the engine recognises binary data from them.
-      file.text().then(
+      // UTF-8 with replacement characters (the engine recognises binary data from them), BOM kept.
+      readTextFile(file).then(
         (text) => loadText(text, file.name),
         () => fail(`Could not read ${file.name}: the browser refused to open it.`),
       );

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { FormatId, ShareState } from '../../../engine/index';
+import { DEFAULT_SELECTION, selectionFromLink } from '../analysis/fix-selection';
 import { environmentInputsOf, parseEnvironmentInputs } from './environmentSlice';
 import type { AppState } from './index';
 
@@ -43,6 +44,7 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
       formatOverride: null,
       formatFromLink: false,
       ...FRESH_REDACTION_CHOICES,
+      fixSelection: DEFAULT_SELECTION,
       linkNotice: null,
       revision: s.revision + 1,
       lastChange: 'load',
@@ -59,6 +61,7 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
         ...parseEnvironmentInputs(environmentInputs),
         optIn: state.optIn === true,
         ...FRESH_REDACTION_CHOICES,
+        fixSelection: selectionFromLink(state),
         linkNotice: { kind: 'opened' },
         revision: s.revision + 1,
         lastChange: 'load',
