@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real: Chromium for the browser tests, PostgreSQL for
-# the driver checks and PostgreSQL and PgBouncer for the server-config checks, and the Python drivers and the JDK with pgJDBC, HikariCP, SLF4J (HikariCP's
+# the driver checks and PostgreSQL and PgBouncer for the server-config checks, patch and git for the .patch download check, and the Python drivers and the JDK with pgJDBC, HikariCP, SLF4J (HikariCP's
 # logging API), Tomcat JDBC, Commons DBCP2, c3p0 and kotlinc, Go with pgx v4 and lib/pq, and Ruby with pg and Active Record that those checks
 # execute. Idempotent and quick when all is present; as root it installs what is missing, otherwise
 # it says what to install and fails.
@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
   chromium
-  postgresql pgbouncer procps util-linux
+  postgresql pgbouncer procps util-linux patch git
   python3-sqlalchemy python3-greenlet python3-psycopg2 python3-psycopg python3-psycopg-pool
   python3-asyncpg python3-django python3-flask-sqlalchemy
   default-jdk-headless libpostgresql-jdbc-java libhikaricp-java libslf4j-java
