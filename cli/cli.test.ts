@@ -161,6 +161,7 @@ describe('staleproof check', () => {
       'preset=aws-nlb',
       'middleboxIdleSeconds=350',
       'failoverProne=true',
+      'behindPgbouncer=false',
       'platform=rds',
       'os=linux',
       'pgMajor=15',

@@ -51,9 +51,10 @@ Options:
   --as FORMAT          skip detection: ${FORMAT_IDS.join(', ')}
   --env NAME=VALUE     describe the environment (repeatable): preset (${PRESET_IDS.join(', ')}:
                        fills in the documented values of that middlebox or service; explicit --env
-                       values win), middleboxIdleSeconds, failoverProne, platform, os, pgMajor,
-                       pgbouncerVersion, haNodes (HA nodes without a VIP: pg1:5432,pg2:5432), or a
-                       library version NAME=VERSION, NAME one of ${LIBRARY_NAMES.join(', ')}
+                       values win), middleboxIdleSeconds, failoverProne, behindPgbouncer,
+                       platform, os, pgMajor, pgbouncerVersion, haNodes (HA nodes without a VIP:
+                       pg1:5432,pg2:5432), or a library version NAME=VERSION, NAME one of
+                       ${LIBRARY_NAMES.join(', ')}
   --opt-in             also run the opt-in advisories (hints that are not defects of every file)
   --unsafe             fix: also apply fixes labelled review (they may change behaviour)
   --stdout             fix: print the patched text instead of writing the file (one FILE only)

@@ -11,6 +11,7 @@ describe('environment profile', () => {
     const profile = parseEnvironmentAssignments([
       'middleboxIdleSeconds=350',
       'failoverProne=true',
+      'behindPgbouncer=true',
       'platform=aurora',
       'os=linux',
       'pgMajor=15',
@@ -21,6 +22,7 @@ describe('environment profile', () => {
     expect(profile).toEqual({
       middleboxIdleSeconds: 350,
       failoverProne: true,
+      behindPgbouncer: true,
       platform: 'aurora',
       os: 'linux',
       pgMajor: 15,
@@ -35,6 +37,7 @@ describe('environment profile', () => {
     ['colour=blue', /unknown environment name "colour"/],
     ['middleboxIdleSeconds=4min', /whole number of seconds/],
     ['failoverProne=yes', /true or false/],
+    ['behindPgbouncer=1', /behindPgbouncer: "1" must be true or false/],
     ['platform=heroku', /must be one of rds/],
     ['pgMajor=fifteen', /major version/],
     ['sqlalchemy=latest', /not a version/],

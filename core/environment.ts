@@ -43,6 +43,8 @@ export interface EnvironmentProfile {
   /** Smallest idle timeout of any NAT, load balancer or firewall on the path, in seconds. */
   middleboxIdleSeconds?: number;
   failoverProne?: boolean;
+  /** Applications reach PostgreSQL through PgBouncer, whatever host and port their config names. */
+  behindPgbouncer?: boolean;
   platform?: Platform;
   os?: OperatingSystem;
   pgMajor?: number;
@@ -62,6 +64,7 @@ export const ENVIRONMENT_KEYS = [
   'preset',
   'middleboxIdleSeconds',
   'failoverProne',
+  'behindPgbouncer',
   'platform',
   'os',
   'pgMajor',
@@ -112,6 +115,12 @@ export function setEnvironmentValue(
         throw new EnvironmentError(`failoverProne: "${value}" must be true or false`);
       }
       return { ...profile, failoverProne: v === 'true' };
+    }
+    case 'behindPgbouncer': {
+      if (v !== 'true' && v !== 'false') {
+        throw new EnvironmentError(`behindPgbouncer: "${value}" must be true or false`);
+      }
+      return { ...profile, behindPgbouncer: v === 'true' };
     }
     case 'platform': {
       if (!(PLATFORMS as readonly string[]).includes(v)) {

@@ -50,3 +50,20 @@ test('a preset fills in the documented middlebox timeout, shows its sources, and
   await page.getByLabel('Smallest NAT / load-balancer idle timeout (s)').fill('120');
   await expect.poll(() => insertedLines(diff)).toContain('    pool_recycle=80,');
 });
+
+test('"Behind PgBouncer" makes a connection with startup options a finding, whatever its host', async ({
+  page,
+}) => {
+  await openApp(page);
+  const config =
+    'import os\nimport psycopg2\n\nconn = psycopg2.connect(host=os.environ["PGHOST"], dbname="app", options="-c statement_timeout=5000")\n';
+  await pasteIntoEditor(page, config);
+  await expect(finding(page, 'python.sqlalchemy.pre-ping-missing')).toHaveCount(0);
+  await expect(finding(page, 'python.libpq.options-through-pgbouncer')).toHaveCount(0);
+
+  await page.getByText('Environment', { exact: false }).first().click();
+  await page.getByLabel('Behind PgBouncer').selectOption('true');
+  await expect(finding(page, 'python.libpq.options-through-pgbouncer')).toContainText(
+    'the environment says connections go through it',
+  );
+});

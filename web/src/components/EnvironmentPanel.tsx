@@ -56,6 +56,7 @@ export function EnvironmentPanel() {
   const setOptIn = useAppStore((s) => s.setOptIn);
   const platform = useInput('platform');
   const failover = useInput('failoverProne');
+  const behindPgbouncer = useInput('behindPgbouncer');
   const middlebox = useInput('middleboxIdleSeconds');
   const pgMajor = useInput('pgMajor');
   const pgbouncer = useInput('pgbouncerVersion');
@@ -107,6 +108,13 @@ export function EnvironmentPanel() {
                 ? 'Unknown'
                 : `${implied.failoverProne ? 'Yes' : 'No'} (from the preset)`}
             </option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        </Field>
+        <Field name="behindPgbouncer" label="Behind PgBouncer" hint="Whatever host and port the config names">
+          <select className="select" {...behindPgbouncer}>
+            <option value="">Unknown: judged from the port and host name</option>
             <option value="true">Yes</option>
             <option value="false">No</option>
           </select>

@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   formats: ['javascript', 'typescript', 'tsx'],
   docs: {
-    what: 'Flags node-postgres pools and clients that set `statement_timeout`, `lock_timeout`, `idle_in_transaction_session_timeout` or `options` (in the options or the URL) while connecting to port 6432 or a host whose name contains `pgbouncer` or `pooler`.',
+    what: 'Flags node-postgres pools and clients that set `statement_timeout`, `lock_timeout`, `idle_in_transaction_session_timeout` or `options` (in the options or the URL) while connecting to port 6432 or a host whose name contains `pgbouncer` or `pooler`, or to any host when the environment says the application is behind PgBouncer (`behindPgbouncer=true`).',
     why: 'node-postgres sends these as startup parameters. PgBouncer accepts only the few it tracks (client_encoding, datestyle, timezone, standard_conforming_strings, application_name) and refuses the connection otherwise ("unsupported startup parameter"), so every connect fails — typically right after someone adds a timeout, or after moving the app behind the pooler.',
     example: {
       before: "new Pool({ host: 'pgbouncer.internal', port: 6432, statement_timeout: 15000 })",
@@ -25,10 +25,11 @@ export default defineRule({
       'https://www.pgbouncer.org/config.html#ignore_startup_parameters',
     ],
   },
-  check({ doc, format, report }) {
+  check({ doc, format, environment, report }) {
     for (const site of pgSites(doc, format)) {
       const { hostText, port } = endpoint(doc, site);
-      const viaBouncer = port === '6432' || /pgbouncer|pooler/i.test(hostText ?? '');
+      const viaBouncer =
+        environment.behindPgbouncer === true || port === '6432' || /pgbouncer|pooler/i.test(hostText ?? '');
       if (!viaBouncer) continue;
       const url = connectionStringOf(doc, site);
       const parsed = url && url !== 'env' ? url.parsed : null;
