@@ -21,7 +21,12 @@ function fixtures(dir = here): string[] {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) out.push(...fixtures(path));
-    else if (dir.endsWith('fixtures') && /^(ng|ok)-/.test(entry) && !/\.(fixed|unsafe)\.\w+$/.test(entry))
+    else if (
+      dir.endsWith('fixtures') &&
+      /^(ng|ok)-/.test(entry) &&
+      !/\.(fixed|unsafe)\.\w+$/.test(entry) &&
+      !entry.endsWith('.environment')
+    )
       out.push(path);
   }
   return out.sort();
