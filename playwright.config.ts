@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// A private port and build folder (STALEPROOF_PORT, STALEPROOF_DIST) let two builds be tested side by side.
+const PORT = Number(process.env.STALEPROOF_PORT ?? 4173);
+const DIST = process.env.STALEPROOF_DIST;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,7 +38,9 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the production build, CSP and all; `npm test` builds it first.
-    command: 'npm run preview',
+    command: DIST
+      ? `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`
+      : `npx vite preview --port ${PORT} --strictPort`,
     port: PORT,
     reuseExistingServer: !process.env.CI,
   },

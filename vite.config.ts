@@ -13,7 +13,7 @@ export default defineConfig({
     previewHeaders(),
   ],
   build: {
-    outDir: '../dist',
+    outDir: process.env.STALEPROOF_DIST ?? '../dist',
     emptyOutDir: true,
     // A data: URL would be fetched by the worker, and grammars must stay lazy, separate files.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
