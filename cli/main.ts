@@ -51,7 +51,8 @@ Options:
   --as FORMAT          skip detection: ${FORMAT_IDS.join(', ')}
   --env NAME=VALUE     describe the environment (repeatable): preset (${PRESET_IDS.join(', ')}:
                        fills in the documented values of that middlebox or service; explicit --env
-                       values win), middleboxIdleSeconds, failoverProne, behindPgbouncer,
+                       values win), middleboxIdleSeconds, dnsTtlSeconds (the TTL of the
+                       database endpoint's DNS record, e.g. 5), failoverProne, behindPgbouncer,
                        platform, os, pgMajor, pgbouncerVersion, haNodes (HA nodes without a VIP:
                        pg1:5432,pg2:5432), or a library version NAME=VERSION, NAME one of
                        ${LIBRARY_NAMES.join(', ')}

@@ -5,11 +5,13 @@ import {
   effectiveMiddleboxIdleSeconds,
   parseEnvironmentAssignments,
 } from './environment';
+import type { RedactedText } from './redacted';
 
 describe('environment profile', () => {
   it('parses every documented name into typed values', () => {
     const profile = parseEnvironmentAssignments([
       'middleboxIdleSeconds=350',
+      'dnsTtlSeconds=5',
       'failoverProne=true',
       'behindPgbouncer=true',
       'platform=aurora',
@@ -21,6 +23,7 @@ describe('environment profile', () => {
     ]);
     expect(profile).toEqual({
       middleboxIdleSeconds: 350,
+      dnsTtlSeconds: 5,
       failoverProne: true,
       behindPgbouncer: true,
       platform: 'aurora',
@@ -36,6 +39,9 @@ describe('environment profile', () => {
   it.each([
     ['colour=blue', /unknown environment name "colour"/],
     ['middleboxIdleSeconds=4min', /whole number of seconds/],
+    ['dnsTtlSeconds=5s', /dnsTtlSeconds: "5s" must be a whole number of seconds/],
+    ['dnsTtlSeconds=-1', /dnsTtlSeconds/],
+    ['dnsTtlSeconds=2147483648', /dnsTtlSeconds/],
     ['failoverProne=yes', /true or false/],
     ['behindPgbouncer=1', /behindPgbouncer: "1" must be true or false/],
     ['platform=heroku', /must be one of rds/],
@@ -55,5 +61,14 @@ describe('environment profile', () => {
     ).toEqual({
       haNodes: ['pg-a.internal:5432', 'pg-b.internal', '[fd00::2]:5433'],
     });
+  });
+
+  it('accepts a record TTL of 0 (not cached) and keeps it through a share link', async () => {
+    expect(parseEnvironmentAssignments(['dnsTtlSeconds=0'])).toEqual({ dnsTtlSeconds: 0 });
+    const { encodePermalink, decodePermalink } = await import('../engine/permalink');
+    const environment = { preset: 'aurora' as const, dnsTtlSeconds: 30, failoverProne: true };
+    const link = await encodePermalink({ text: 'x = 1\n' as RedactedText, environment });
+    const decoded = await decodePermalink(link);
+    expect(decoded.ok && decoded.state.environment).toMatchObject({ preset: 'aurora', dnsTtlSeconds: 30 });
   });
 });

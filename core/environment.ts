@@ -42,6 +42,11 @@ export interface EnvironmentProfile {
   preset?: PresetId;
   /** Smallest idle timeout of any NAT, load balancer or firewall on the path, in seconds. */
   middleboxIdleSeconds?: number;
+  /**
+   * The TTL of the database endpoint's DNS record, in seconds (Aurora's cluster endpoints: 5). A client
+   * cache that keeps an answer longer than this makes a DNS failover wait longer than it must.
+   */
+  dnsTtlSeconds?: number;
   failoverProne?: boolean;
   /** Applications reach PostgreSQL through PgBouncer, whatever host and port their config names. */
   behindPgbouncer?: boolean;
@@ -63,6 +68,7 @@ export const DEFAULT_MIDDLEBOX_IDLE_SECONDS = 240;
 export const ENVIRONMENT_KEYS = [
   'preset',
   'middleboxIdleSeconds',
+  'dnsTtlSeconds',
   'failoverProne',
   'behindPgbouncer',
   'platform',
@@ -109,6 +115,15 @@ export function setEnvironmentValue(
         );
       }
       return { ...profile, middleboxIdleSeconds: Number(v) };
+    }
+    case 'dnsTtlSeconds': {
+      // RFC 2181 §8: a TTL is an unsigned 32-bit number of seconds no larger than 2^31 - 1.
+      if (!/^\d+$/.test(v) || Number(v) > 2147483647) {
+        throw new EnvironmentError(
+          `dnsTtlSeconds: "${value}" must be a whole number of seconds (the record TTL, e.g. 5; 0 means not cached)`,
+        );
+      }
+      return { ...profile, dnsTtlSeconds: Number(v) };
     }
     case 'failoverProne': {
       if (v !== 'true' && v !== 'false') {

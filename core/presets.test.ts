@@ -32,6 +32,13 @@ describe('environment presets (reference server-network.md §1.4)', () => {
     expect(isFailoverProne(parseEnvironmentAssignments(['preset=none']))).toBe(false);
   });
 
+  it('set the DNS record TTL only where the provider documents it (Aurora 5 s; RDS does not say)', () => {
+    const ttl = (id: string) => parseEnvironmentAssignments([`preset=${id}`]).dnsTtlSeconds;
+    expect(ttl('aurora')).toBe(5);
+    for (const id of PRESET_IDS.filter((p) => p !== 'aurora')) expect(ttl(id), id).toBeUndefined();
+    expect(parseEnvironmentAssignments(['dnsTtlSeconds=60', 'preset=aurora']).dnsTtlSeconds).toBe(60);
+  });
+
   it('let explicit values win in any order, and keep the preset name for display', () => {
     const expected = { preset: 'aws-nlb', middleboxIdleSeconds: 120 };
     expect(parseEnvironmentAssignments(['preset=aws-nlb', 'middleboxIdleSeconds=120'])).toEqual(expected);

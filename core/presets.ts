@@ -31,7 +31,7 @@ export interface EnvironmentPreset {
   id: PresetId;
   label: string;
   /** The profile values the preset sets; explicit values given after it win. */
-  profile: Pick<EnvironmentProfile, 'middleboxIdleSeconds' | 'failoverProne' | 'platform'>;
+  profile: Pick<EnvironmentProfile, 'middleboxIdleSeconds' | 'dnsTtlSeconds' | 'failoverProne' | 'platform'>;
   /** What the values rest on, and the related facts rules mention in messages. */
   facts: readonly PresetFact[];
 }
@@ -51,6 +51,10 @@ const SRC = {
   rdsCluster:
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts-failover.html',
   jvmTtl: 'https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/jvm-ttl-dns.html',
+  rdsJvmTtl:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts-failover.html#multi-az-db-clusters-concepts-failover-java-dns',
+  auroraDns:
+    'https://docs.aws.amazon.com/whitepapers/latest/amazon-aurora-mysql-db-admin-handbook/dns-caching.html',
   auroraDead:
     'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Appendix.PostgreSQL.CommonDBATasks.DeadConnectionHandling.html',
   auroraBlog: 'https://aws.amazon.com/blogs/database/improve-application-availability-on-amazon-aurora/',
@@ -142,14 +146,22 @@ export const PRESETS: Readonly<Record<PresetId, EnvironmentPreset>> = {
         source: SRC.rdsFailover,
       },
       { text: 'A Multi-AZ DB cluster typically fails over in under 35 s.', source: SRC.rdsCluster },
-      { text: 'AWS advises a JVM DNS cache TTL of at most 60 s.', source: SRC.jvmTtl },
+      { text: 'The RDS guide advises a JVM DNS cache TTL of at most 60 s.', source: SRC.rdsJvmTtl },
+      {
+        text: 'The AWS SDK for Java guide now advises 5 s for AWS resources whose addresses change.',
+        source: SRC.jvmTtl,
+      },
     ],
   },
   aurora: {
     id: 'aurora',
     label: 'Amazon Aurora PostgreSQL',
-    profile: { failoverProne: true, platform: 'aurora' },
+    profile: { failoverProne: true, platform: 'aurora', dnsTtlSeconds: 5 },
     facts: [
+      {
+        text: 'AWS asks that the network, the operating system and runtimes such as the JVM not keep Aurora DNS answers longer than that 5 s TTL.',
+        source: SRC.auroraDns,
+      },
       {
         text: 'The cluster endpoint is a DNS name with a 5 s TTL that moves to the new writer; the fenced old writer sends nothing, so clients rely on their own timeouts.',
         source: SRC.auroraBlog,

@@ -271,3 +271,128 @@ describe('the fix loop', () => {
     expect(await ids({ rules: ['t.hint'] })).toEqual(['t.hint']);
   });
 });
+
+describe('an explicit selection: chosen fixes left out of one pass are applied in later ones', () => {
+  const TCP = 'python.libpq.tcp-user-timeout-missing';
+  const KEEPALIVES = 'python.libpq.keepalives-missing';
+  const CONNECT = 'python.libpq.connect-timeout-missing';
+  // Keepalives (safe) and the two libpq review fixes all add to a `connect_args` none of them created.
+  const TEXT = `from sqlalchemy import create_engine
+
+DATABASE_URL = "postgresql://app:Fake-Pw-123@db.internal/orders"
+
+engine = create_engine(
+    DATABASE_URL,
+    pool_size=10,
+    pool_recycle=-1,
+)
+`;
+  const OPTIONS = { filename: 'pool.py' };
+  const rule = (id: string) => id.split('@')[0];
+
+  async function choose(text: string, pick: (ruleId: string, safety: string) => boolean) {
+    const all = await engine.analyse(text, OPTIONS);
+    const fixes = all.findings.filter((f) => f.fix && pick(f.ruleId, f.fix.safety)).map((f) => f.id);
+    return { fixes, result: await engine.analyse(text, { ...OPTIONS, fixes }) };
+  }
+
+  it('adds two chosen connect_args keys to a create_engine without connect_args', async () => {
+    const { fixes, result } = await choose(TEXT, (id, safety) => safety === 'safe' || id === TCP);
+    expect(result.patched).toContain('"keepalives_count": 3, "tcp_user_timeout": 30000}');
+    expect(result.patched).not.toContain('connect_timeout');
+    expect(result.skipped).toEqual([]);
+    expect([...result.applied].sort()).toEqual([...fixes].sort());
+    expect(result.applied.map(rule).sort()).toEqual(
+      [PRE_PING, KEEPALIVES, 'python.sqlalchemy.recycle-disabled', TCP].sort(),
+    );
+  });
+
+  it('never applies a fix that was not chosen, in any pass', async () => {
+    const { result } = await choose(TEXT, (id) => id === TCP || id === CONNECT);
+    expect(result.patched).toContain('connect_args={"tcp_user_timeout": 30000, "connect_timeout": 10}');
+    expect(result.patched).not.toContain('keepalives');
+    expect(result.patched).not.toContain('pool_pre_ping');
+    expect(result.patched).toContain('pool_recycle=-1');
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('follows a finding whose line the first pass changed (a call on one line)', async () => {
+    const text =
+      'from sqlalchemy import create_engine\n\nengine = create_engine("postgresql+psycopg2://app@db.internal/orders")\n';
+    const { result } = await choose(text, (id) => id === KEEPALIVES || id === TCP);
+    expect(result.patched).toContain(
+      'connect_args={"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3, "tcp_user_timeout": 30000}',
+    );
+    expect(result.applied.map(rule).sort()).toEqual([KEEPALIVES, TCP].sort());
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('applies a chosen insertion into a dict another chosen fix empties, on top', async () => {
+    // Removing the refused key empties the dict the keepalives and tcp_user_timeout go into.
+    const text = `from sqlalchemy import create_engine
+
+engine = create_engine(
+    "postgresql+psycopg2://app@db.internal/orders",
+    connect_args={"command_timeout": 60},
+)
+`;
+    const all = await engine.analyse(text, OPTIONS);
+    const fixes = all.findings
+      .filter((f) => f.fix && (f.fix.safety === 'safe' || f.ruleId === TCP))
+      .map((f) => f.id);
+    const result = await engine.analyse(text, { ...OPTIONS, fixes });
+    expect(result.patched).toContain(
+      'connect_args={"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3, "tcp_user_timeout": 30000}',
+    );
+    expect(result.patched).not.toContain('command_timeout');
+    expect(result.skipped).toEqual([]);
+    expect(new Set(result.applied)).toEqual(new Set(fixes));
+  });
+
+  it('is idempotent: the patched text with the same choices does not change', async () => {
+    for (const pick of [
+      (id: string, safety: string) => safety === 'safe' || id === TCP,
+      (id: string) => id === TCP || id === CONNECT,
+    ]) {
+      const { fixes, result } = await choose(TEXT, pick);
+      const again = await engine.analyse(result.patched, { ...OPTIONS, fixes });
+      expect(again.patched).toBe(result.patched);
+      // The same rules chosen in the patched text's own findings: nothing of theirs is left to fix.
+      const chosenRules = new Set(fixes.map(rule));
+      const same = again.findings.filter((f) => f.fix && chosenRules.has(f.ruleId)).map((f) => f.id);
+      expect(same).toEqual([]);
+    }
+  });
+
+  it('reports a chosen fix that still cannot be applied with the reason of its last attempt', async () => {
+    const base = {
+      severity: 'warning' as const,
+      formats: ['python' as const],
+      docs: { what: 't', why: 't', example: { before: 'a', after: 'b' }, fixSafety: 'safe', sources: [] },
+    };
+    const at1 = (id: string, insert: string, marker: string) =>
+      defineRule({
+        ...base,
+        id,
+        title: id,
+        check({ text: source, report }) {
+          const at = source.indexOf('1');
+          if (at < 0 || source.includes(marker)) return;
+          report({
+            range: { start: at, end: at + 1 },
+            message: id,
+            fix: { safety: 'safe', description: id, edits: [{ start: at, end: at, text: insert }] },
+          });
+        },
+      });
+    // `x = lambda: 1` and `x = yield 1` each parse; `lambda: yield 1` never does, in any pass.
+    const looped = createEngine({
+      host,
+      rules: [at1('t.lambda', 'lambda: ', 'lambda'), at1('t.yield', 'yield ', 'yield')],
+    });
+    const result = await looped.analyse('x = 1\n', { format: 'python', fixes: ['t.lambda@4', 't.yield@4'] });
+    expect(result.patched).toBe('x = lambda: 1\n');
+    expect(result.applied).toEqual(['t.lambda@4']);
+    expect(result.skipped).toEqual([{ findingId: 't.yield@4', reason: 'breaks-syntax' }]);
+  });
+});

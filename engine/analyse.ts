@@ -8,7 +8,16 @@ import { detectFormat, type FormatDetection } from '../wasm-parsers/detect';
 import { FORMATS, type FormatId } from '../wasm-parsers/formats';
 import type { ParsedDocument, ParserHost } from '../wasm-parsers/parser-host';
 import { embeddedDocuments } from './embedded';
-import { applyFixes, type FixSelection, selectFixes } from './fix';
+import {
+  applyFixes,
+  type FixPass,
+  type FixSelection,
+  lineTextAt,
+  mapOffset,
+  matchWaiting,
+  selectFixes,
+  type WaitingFix,
+} from './fix';
 import { describeFailure, triage } from './triage/index';
 
 export interface AnalyseOptions extends FixSelection {
@@ -43,7 +52,10 @@ export interface AnalysisResult {
   findings: Finding[];
   /** The input with the selected fixes applied (safe ones by default). Equal to the input when none apply. */
   patched: string;
-  /** Ids of findings whose fixes are in `patched` (fixes found by later passes are not listed). */
+  /**
+   * Ids of findings whose fixes are in `patched`. With an explicit selection, chosen fixes a later
+   * pass applied are listed under their original ids; with a policy, fixes found by later passes are not.
+   */
   applied: string[];
   skipped: SkippedFix[];
   diagnostics: ParseDiagnostic[];
@@ -230,9 +242,52 @@ export function createEngine({
     return (await analyseDocument(format, text, {}, undefined, false)).diagnostics.length;
   }
 
+  /** Fixes known to break the syntax, by rule and edits, so later passes do not retry them. */
+  const brokenKey = (f: Finding) => `${f.ruleId}|${JSON.stringify(f.fix?.edits)}`;
+
+  /**
+   * One pass: applies `chosen` to `current` (conflicts deferred, as `applyFixes` does) and drops,
+   * never writes, a fix whose result has more syntax errors than the input: first those that break
+   * it alone, then, one at a time in order, those that break it on top of the ones kept before them.
+   */
+  async function fixPass(
+    format: FormatId,
+    current: string,
+    chosen: readonly Finding[],
+    baseErrors: number,
+    broken: Set<string>,
+  ): Promise<{ pass: FixPass; breaks: Finding[] }> {
+    const result = applyFixes(current, chosen);
+    if ((await errorCount(format, result.text)) <= baseErrors) return { pass: result, breaks: [] };
+    const breaks: Finding[] = [];
+    const good: Finding[] = [];
+    for (const finding of result.applied) {
+      const alone = applyFixes(current, [finding]);
+      if ((await errorCount(format, alone.text)) > baseErrors) {
+        broken.add(brokenKey(finding));
+        breaks.push(finding);
+      } else {
+        good.push(finding);
+      }
+    }
+    const kept: Finding[] = [];
+    for (const finding of good) {
+      const trial = applyFixes(current, [...kept, finding]);
+      if ((await errorCount(format, trial.text)) > baseErrors) {
+        broken.add(brokenKey(finding));
+        breaks.push(finding);
+      } else {
+        kept.push(finding);
+      }
+    }
+    return { pass: { ...applyFixes(current, kept), deferred: result.deferred }, breaks };
+  }
+
   /**
    * Ruff's loop: apply the chosen fixes that do not conflict, re-analyse, repeat while something
    * changes. A fix whose result has more syntax errors than the input is dropped, never written.
+   * Only findings of the original text are named in `applied` and `skipped`: a later pass's ids
+   * point into intermediate text nobody sees.
    */
   async function patch(
     format: FormatId,
@@ -242,69 +297,89 @@ export function createEngine({
     environment: EnvironmentProfile,
     only: RuleFilter | undefined,
     selection: FixSelection,
-  ) {
+  ): Promise<{ patched: string; applied: string[]; skipped: SkippedFix[] }> {
+    if (selection.fixes)
+      return patchChosen(format, text, firstFindings, baseErrors, environment, only, selection);
     const applied: string[] = [];
     const skipped: SkippedFix[] = [];
-    /** Fixes known to break the syntax, by rule and edits, so later passes do not retry them. */
     const broken = new Set<string>();
-    const key = (f: Finding) => `${f.ruleId}|${JSON.stringify(f.fix?.edits)}`;
     let current = text;
     let findings = firstFindings;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const chosen = selectFixes(findings, pass === 0 ? selection : { unsafe: selection.unsafe }).filter(
-        (f) => !broken.has(key(f)),
+      const chosen = selectFixes(findings, { unsafe: selection.unsafe }).filter(
+        (f) => !broken.has(brokenKey(f)),
       );
       if (chosen.length === 0) break;
-      let result = applyFixes(current, chosen);
-      if ((await errorCount(format, result.text)) > baseErrors) {
-        // Find the culprits one by one; keep every fix that parses cleanly on its own.
-        const good: Finding[] = [];
-        for (const finding of result.applied) {
-          const alone = applyFixes(current, [finding]);
-          if ((await errorCount(format, alone.text)) > baseErrors) {
-            broken.add(key(finding));
-            skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
-          } else {
-            good.push(finding);
-          }
-        }
-        // Fixes that each parse alone can still break the syntax together: keep them one at a
-        // time, in order, each on top of the ones kept before it.
-        const kept: Finding[] = [];
-        for (const finding of good) {
-          const trial = applyFixes(current, [...kept, finding]);
-          if ((await errorCount(format, trial.text)) > baseErrors) {
-            broken.add(key(finding));
-            skipped.push({ findingId: finding.id, reason: 'breaks-syntax' });
-          } else {
-            kept.push(finding);
-          }
-        }
-        result = { ...applyFixes(current, kept), deferred: result.deferred };
-      }
-      if (pass === 0) {
-        applied.push(...result.applied.map((f) => f.id));
-        skipped.push(...result.deferred.map((f) => ({ findingId: f.id, reason: 'conflict' as const })));
-      }
-      const changed = result.text !== current;
-      current = result.text;
-      // An explicit selection names findings of the original text only: no later passes for it.
-      if (selection.fixes) break;
-      if (!changed && result.deferred.length === 0) break;
+      const step = await fixPass(format, current, chosen, baseErrors, broken);
+      skipped.push(...step.breaks.map((f) => ({ findingId: f.id, reason: 'breaks-syntax' as const })));
+      if (pass === 0) applied.push(...step.pass.applied.map((f) => f.id));
+      const changed = step.pass.text !== current;
+      current = step.pass.text;
+      if (!changed && step.pass.deferred.length === 0) break;
       findings = (await analyseDocument(format, current, environment, only)).findings;
     }
-    // Without an explicit selection, later passes apply what a conflict deferred. Only findings of
-    // the original text are named: a later pass's ids point into intermediate text nobody sees.
+    // Later passes apply what a conflict deferred; what still breaks the syntax is named once.
     const original = new Set(firstFindings.map((f) => f.id));
-    const remaining = selection.fixes
-      ? skipped
-      : skipped.filter(
-          (s, i) =>
-            s.reason === 'breaks-syntax' &&
-            original.has(s.findingId) &&
-            skipped.findIndex((t) => t.findingId === s.findingId) === i,
-        );
+    const remaining = skipped.filter(
+      (s, i) => original.has(s.findingId) && skipped.findIndex((t) => t.findingId === s.findingId) === i,
+    );
     return { patched: current, applied, skipped: remaining };
+  }
+
+  /**
+   * An explicit selection. The first pass applies the chosen findings that go together. Each one it
+   * had to leave out (two fixes creating the same `connect_args`; two that parse alone but not
+   * together) is found again in the patched text (`matchWaiting`) and applied on top, until none is
+   * left or a pass applies none. Fixes that were not chosen are never applied; a chosen fix still
+   * left is reported with the reason of its last attempt.
+   */
+  async function patchChosen(
+    format: FormatId,
+    text: string,
+    firstFindings: Finding[],
+    baseErrors: number,
+    environment: EnvironmentProfile,
+    only: RuleFilter | undefined,
+    selection: FixSelection,
+  ) {
+    const broken = new Set<string>();
+    const reasons = new Map<string, SkippedFix['reason']>();
+    const chosen = selectFixes(firstFindings, selection);
+    const first = await fixPass(format, text, chosen, baseErrors, broken);
+    const applied = first.pass.applied.map((f) => f.id);
+    for (const f of first.pass.deferred) reasons.set(f.id, 'conflict');
+    for (const f of first.breaks) reasons.set(f.id, 'breaks-syntax');
+    let waiting: WaitingFix[] = chosen
+      .filter((f) => reasons.has(f.id))
+      .map((f) => ({
+        original: f,
+        line: lineTextAt(text, f.range.start),
+        at: mapOffset(f.range.start, first.pass.edits),
+      }));
+    let current = first.pass.text;
+    for (let pass = 1; pass < MAX_FIX_PASSES && waiting.length > 0; pass++) {
+      const found = (await analyseDocument(format, current, environment, only)).findings;
+      const pairs = matchWaiting(waiting, found, current);
+      const again = found.filter((f) => pairs.has(f.id) && !broken.has(brokenKey(f)));
+      if (again.length === 0) break;
+      const step = await fixPass(format, current, again, baseErrors, broken);
+      const originalOf = (f: Finding) => (pairs.get(f.id) as WaitingFix).original.id;
+      for (const f of step.pass.deferred) reasons.set(originalOf(f), 'conflict');
+      for (const f of step.breaks) reasons.set(originalOf(f), 'breaks-syntax');
+      const done = new Set(step.pass.applied.map(originalOf));
+      if (done.size === 0) break;
+      applied.push(...done);
+      current = step.pass.text;
+      const edits = step.pass.edits;
+      waiting = waiting
+        .filter((w) => !done.has(w.original.id))
+        .map((w) => ({ ...w, at: w.at === null ? null : mapOffset(w.at, edits) }));
+    }
+    const skipped = waiting.map((w) => ({
+      findingId: w.original.id,
+      reason: reasons.get(w.original.id) ?? ('conflict' as const),
+    }));
+    return { patched: current, applied, skipped };
   }
 
   return {

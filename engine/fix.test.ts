@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, TextEdit } from '../core/types';
-import { applyFixes } from './fix';
+import { applyFixes, mapOffset } from './fix';
 
 function finding(ruleId: string, edits: TextEdit[]): Finding {
   return {
@@ -42,5 +42,23 @@ describe('applyFixes', () => {
     const pass = applyFixes(text, [a, b]);
     expect(pass.applied.map((f) => f.ruleId)).toEqual(['first']);
     expect(pass.deferred.map((f) => f.ruleId)).toEqual(['second']);
+  });
+});
+
+describe('mapOffset', () => {
+  const edits: TextEdit[] = [
+    { start: 2, end: 2, text: 'abc' },
+    { start: 10, end: 14, text: 'x' },
+  ];
+  it('moves an offset by the edits before it, and past an insertion at it', () => {
+    expect(mapOffset(0, edits)).toBe(0);
+    expect(mapOffset(2, edits)).toBe(5);
+    expect(mapOffset(10 - 1, edits)).toBe(12);
+    expect(mapOffset(14, edits)).toBe(14);
+    expect(mapOffset(20, edits)).toBe(20);
+  });
+  it('loses an offset an edit replaced', () => {
+    expect(mapOffset(10, edits)).toBeNull();
+    expect(mapOffset(12, edits)).toBeNull();
   });
 });

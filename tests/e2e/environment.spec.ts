@@ -67,3 +67,34 @@ test('"Behind PgBouncer" makes a connection with startup options a finding, what
     'the environment says connections go through it',
   );
 });
+
+test("the endpoint's DNS TTL: the Aurora preset shows 5 s, PgBouncer's DNS cache is held to it, and a typed value wins", async ({
+  page,
+}) => {
+  await openApp(page);
+  await pasteIntoEditor(
+    page,
+    '[pgbouncer]\nlisten_addr = 0.0.0.0\nlisten_port = 6432\npool_mode = transaction\n',
+  );
+  const rule = 'pgbouncer.dns-max-ttl-long';
+  // Unknown TTL: PgBouncer's default 15 s cache is within the usual limit.
+  await expect(finding(page, 'pgbouncer.keepalive-timers-unset')).toBeVisible();
+  await expect(finding(page, rule)).toHaveCount(0);
+
+  await page.getByText('Environment', { exact: false }).first().click();
+  const ttl = page.getByLabel('DNS TTL of the database endpoint (s)');
+  await expect(ttl).toHaveAttribute('placeholder', 'e.g. 5');
+  await page.getByLabel('Network path or service').selectOption('aurora');
+  await expect(ttl).toHaveAttribute('placeholder', '5');
+  await expect(page.getByText('From the preset: 5 s.')).toBeVisible();
+  await expect(finding(page, rule)).toContainText("endpoint record's TTL of 5 s");
+  const diff = page.getByTestId('diff');
+  await expect.poll(() => insertedLines(diff)).toContain('dns_max_ttl = 5');
+
+  await ttl.fill('5s');
+  await expect(page.getByRole('alert').filter({ hasText: 'dnsTtlSeconds' })).toBeVisible();
+  // A record TTL longer than PgBouncer's default: nothing to shorten.
+  await ttl.fill('60');
+  await expect(page.getByRole('alert').filter({ hasText: 'dnsTtlSeconds' })).toHaveCount(0);
+  await expect(finding(page, rule)).toHaveCount(0);
+});

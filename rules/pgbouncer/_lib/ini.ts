@@ -1,3 +1,4 @@
+import { detectEol } from '../../../core/text';
 import type { Utf16Range } from '../../../core/types';
 
 /**
@@ -154,8 +155,7 @@ export function separatorStyle(text: string, line: SettingLine): 'spaced' | 'com
   return 'other';
 }
 
-/** The file's line break: CRLF when the first line break is CRLF. */
+/** The file's line break: the one most lines end with (core/text.ts `detectEol`). */
 export function fileEol(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+  return detectEol(text);
 }

@@ -1,3 +1,4 @@
+import { detectEol } from '../../../core/text';
 /**
  * PostgreSQL settings given on the server's command line (`postgres -c name=value`, `--name=value`)
  * in docker-compose `command:` / `entrypoint:` and Kubernetes container `command:` / `args:`. A
@@ -141,7 +142,7 @@ function lineEndOf(text: string, at: number): number {
 }
 
 function eolOf(text: string): string {
-  return /\r\n/.test(text) ? '\r\n' : '\n';
+  return detectEol(text);
 }
 
 function targetFor(

@@ -4,6 +4,8 @@ import { analyseChosen } from './chosen-fixes';
 import { DEFAULT_SELECTION, resolveSelection } from './fix-selection';
 
 // Keepalives (safe) and the two libpq review fixes all add to a `connect_args` none of them created.
+// The later passes that make such choices work are the engine's (engine/analyse.test.ts); these check
+// that the page's choices reach it.
 const TEXT = `from sqlalchemy import create_engine
 
 DATABASE_URL = "postgresql://app:Fake-Pw-123@db.internal/orders"
@@ -34,7 +36,7 @@ describe('chosen fixes', () => {
     expect(await analyseChosen(engine, TEXT, OPTIONS, byDefault, resolved)).toBe(byDefault);
   });
 
-  it('applies a review fix that adds to the same place as a safe one, in a later pass', async () => {
+  it('passes an explicit list to the engine, which applies a deferred chosen fix in a later pass', async () => {
     const { result } = await chosen((id, safety) => safety === 'safe' || id === TCP);
     expect(result.patched).toContain('"keepalives_count": 3, "tcp_user_timeout": 30000}');
     expect(result.patched).not.toContain('connect_timeout');
@@ -60,28 +62,5 @@ describe('chosen fixes', () => {
   it('applies nothing when nothing is chosen', async () => {
     const { result } = await chosen(() => false);
     expect(result.patched).toBe(TEXT);
-  });
-
-  it('applies again, on the patched text, fixes that break the syntax only together', async () => {
-    // Removing the refused key empties the dict the keepalives and tcp_user_timeout go into.
-    const text = `from sqlalchemy import create_engine
-
-engine = create_engine(
-    "postgresql+psycopg2://app@db.internal/orders",
-    connect_args={"command_timeout": 60},
-)
-`;
-    const byDefault = await engine.analyse(text, OPTIONS);
-    const choices = byDefault.findings
-      .filter((f) => f.ruleId === TCP)
-      .map((f) => ({ id: f.id, ruleId: f.ruleId, line: '', on: true }));
-    const resolved = resolveSelection(byDefault.findings, text, { base: 'safe', choices });
-    const result = await analyseChosen(engine, text, OPTIONS, byDefault, resolved);
-    expect(result.patched).toContain(
-      'connect_args={"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3, "tcp_user_timeout": 30000}',
-    );
-    expect(result.patched).not.toContain('command_timeout');
-    expect(result.skipped).toEqual([]);
-    expect(new Set(result.applied)).toEqual(new Set(resolved.selected));
   });
 });

@@ -58,6 +58,7 @@ export function EnvironmentPanel() {
   const failover = useInput('failoverProne');
   const behindPgbouncer = useInput('behindPgbouncer');
   const middlebox = useInput('middleboxIdleSeconds');
+  const dnsTtl = useInput('dnsTtlSeconds');
   const pgMajor = useInput('pgMajor');
   const pgbouncer = useInput('pgbouncerVersion');
   const haNodes = useInput('haNodes');
@@ -133,6 +134,22 @@ export function EnvironmentPanel() {
             inputMode="numeric"
             placeholder={String(implied.middleboxIdleSeconds ?? 240)}
             {...middlebox}
+          />
+        </Field>
+        <Field
+          name="dnsTtlSeconds"
+          label="DNS TTL of the database endpoint (s)"
+          hint={
+            implied.dnsTtlSeconds !== undefined
+              ? `From the preset: ${implied.dnsTtlSeconds} s. Client DNS caches longer than this delay a failover`
+              : 'Unknown: DNS cache rules keep their usual limits. Client caches longer than this delay a failover'
+          }
+        >
+          <input
+            className="input"
+            inputMode="numeric"
+            placeholder={implied.dnsTtlSeconds !== undefined ? String(implied.dnsTtlSeconds) : 'e.g. 5'}
+            {...dnsTtl}
           />
         </Field>
         <Field name="pgMajor" label="PostgreSQL major version">

@@ -3,7 +3,17 @@ import { jvmFlags } from '../../_lib/jvm-flags';
 import { propertyEntries } from '../../_lib/properties';
 import { SOURCES } from '../../_lib/sources';
 
-const TTL = 30;
+/** The proposal when the record's TTL is unknown (reference jvm.md §3.8). */
+const DEFAULT_TTL = 30;
+
+/**
+ * The JVM cache TTL to propose: 30 s, or the TTL of the endpoint's DNS record when the environment
+ * gives a shorter one (the Aurora preset: 5 s). AWS asks that runtimes not cache its DNS answers longer
+ * than the record allows, and its SDK guide for Java advises 5 s for AWS resources.
+ */
+function proposedTtl(dnsTtlSeconds: number | undefined): number {
+  return dnsTtlSeconds === undefined ? DEFAULT_TTL : Math.min(DEFAULT_TTL, dnsTtlSeconds);
+}
 
 export default defineRule({
   id: 'jvm.jvm.dns-cache-forever',
@@ -18,12 +28,22 @@ export default defineRule({
       after: 'JAVA_OPTS="-Djava.security.manager -Dsun.net.inetaddr.ttl=30"',
     },
     fixSafety:
-      'review: only a problem when the database host is a DNS name that moves on failover, which the file cannot show; -Dsun.net.inetaddr.ttl beats the SecurityManager default but loses to a networkaddress.cache.ttl security property.',
-    sources: [SOURCES.jdkNetProperties, SOURCES.jdkInetAddress],
+      "review: only a problem when the database host is a DNS name that moves on failover, which the file cannot show; -Dsun.net.inetaddr.ttl beats the SecurityManager default but loses to a networkaddress.cache.ttl security property. The proposal is 30 s, or the endpoint record's TTL when the environment gives a shorter one (`dnsTtlSeconds`; Aurora: 5 s).",
+    sources: [
+      SOURCES.jdkNetProperties,
+      SOURCES.jdkInetAddress,
+      'https://docs.aws.amazon.com/whitepapers/latest/amazon-aurora-mysql-db-admin-handbook/dns-caching.html',
+      'https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/jvm-ttl-dns.html',
+    ],
   },
-  check({ doc, report }) {
+  check({ doc, environment, report }) {
     const flags = jvmFlags(doc);
-    const why = `the JVM keeps the first DNS answer for its whole life, so after a DNS-based failover new connections still go to the old primary. Proposed: ${TTL} s.`;
+    const TTL = proposedTtl(environment.dnsTtlSeconds);
+    const basis =
+      environment.dnsTtlSeconds !== undefined && TTL < DEFAULT_TTL
+        ? ` (the endpoint record's TTL, from the environment)`
+        : '';
+    const why = `the JVM keeps the first DNS answer for its whole life, so after a DNS-based failover new connections still go to the old primary. Proposed: ${TTL} s${basis}.`;
     for (const flag of flags) {
       if (flag.name !== 'sun.net.inetaddr.ttl' && flag.name !== 'networkaddress.cache.ttl') continue;
       if (flag.value.trim() !== '-1') continue;
