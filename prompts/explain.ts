@@ -1,44 +1,34 @@
 import type { RedactedText } from '../core/redacted';
-import type { Finding } from '../core/types';
-import type { FormatId } from '../wasm-parsers/formats';
+import { EXPLAIN_V3 } from './templates/explain-v3';
+import type { ChatMessage, ExplainInput, ExplainTemplate } from './types';
+
+export type { ChatMessage, ExplainInput, ExplainTemplate, PromptFinding } from './types';
+
+/** The template in use. Older versions stay in templates/ unchanged. */
+export const EXPLAIN_TEMPLATE: ExplainTemplate = EXPLAIN_V3;
 
 /** Bumped whenever the wording changes, so answers can be traced to the prompt that produced them. */
-export const EXPLAIN_PROMPT_VERSION = 2;
+export const EXPLAIN_PROMPT_VERSION = EXPLAIN_TEMPLATE.version;
 
-export interface ChatMessage {
-  role: 'system' | 'user';
-  content: string;
-}
-
-export interface ExplainInput {
-  /** Only redacted text is accepted: the type makes raw user text a compile error here. */
-  config: RedactedText;
-  format: FormatId;
-  findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'line' | 'message' | 'fix'>[];
-}
-
-const SYSTEM = [
-  'You explain PostgreSQL connection-pool configuration problems to the engineer who owns the service.',
-  'A deterministic checker has already found the problems and proposed fixes; explain them, do not invent new settings.',
-  'For each finding: what fails in production and when (failover, idle timeout, restart), why the fix works, and what a fix labelled review might change.',
-  'Finish with what to watch in production after deploying. Values shown as REDACTED_<KIND>_<n> (REDACTED_PASSWORD_1, REDACTED_HOST_2…) were removed on purpose: never ask for them, and keep the placeholders as they are in any snippet you write.',
-].join(' ');
-
-/** Builds the chat messages for the explanation request. Pure: no network, no secrets. */
-export function buildExplainMessages(input: ExplainInput): ChatMessage[] {
-  const findings = input.findings
-    .map((f) => {
-      const fix = f.fix ? ` Fix (${f.fix.safety}): ${f.fix.description}` : ' No automatic fix.';
-      return `- [${f.severity}] ${f.ruleId} at line ${f.line}: ${f.message}${fix}`;
-    })
-    .join('\n');
-  const user = [
-    `Format: ${input.format}`,
-    `Findings:\n${findings || '- none'}`,
-    `Configuration (secrets redacted):\n\`\`\`\n${input.config}\n\`\`\``,
-  ].join('\n\n');
+/** The messages of the first request: system prompt and the redacted config with its findings. Pure. */
+export function buildExplainMessages(
+  input: ExplainInput,
+  template: ExplainTemplate = EXPLAIN_TEMPLATE,
+): ChatMessage[] {
   return [
-    { role: 'system', content: SYSTEM },
-    { role: 'user', content: user },
+    { role: 'system', content: template.system },
+    { role: 'user', content: template.firstUser(input) },
   ];
+}
+
+/**
+ * The messages of a follow-up: the whole thread so far (system, first request, every answer and
+ * question) and the new question, which must have been redacted too.
+ */
+export function buildFollowUpMessages(
+  thread: readonly ChatMessage[],
+  question: RedactedText,
+  template: ExplainTemplate = EXPLAIN_TEMPLATE,
+): ChatMessage[] {
+  return [...thread, { role: 'user', content: template.followUp(question) }];
 }

@@ -78,9 +78,12 @@ test('no CSP violation across loading Monaco, pasting, the diff, rule docs and a
   // The header a host sends (here `npm run preview`) is the page's own meta policy plus frame-ancestors.
   const meta = cspFromHtml(await readFile('web/index.html', 'utf8'));
   expect(response?.headers()['content-security-policy']).toBe(securityHeaders(meta)[0]?.[1]);
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(meta);
+  const policies = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  expect(await policies.first().getAttribute('content')).toBe(meta);
+  // The second policy, from public/csp-boot.js: no LLM endpoint allowed, so the page's own origin only.
+  expect(await policies.nth(1).getAttribute('content')).toBe("connect-src 'self'");
   expect(meta).toContain("script-src 'self' 'wasm-unsafe-eval';");
-  expect(meta).toContain("connect-src 'self';");
+  expect(meta).toContain("connect-src 'self' https: http://localhost:* http://127.0.0.1:*;");
   expect(meta).toContain("worker-src 'self';");
   expect(meta).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
   // No inline script in the page, no inline event handler.
@@ -161,7 +164,7 @@ test('markup in pasted text, a file name and a share link stays text', async ({ 
   await expect(page.getByTestId('diff').locator('.editor.modified .line-insert').first()).toBeVisible();
   await expectNothingInjected(page);
 
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: PAYLOAD_NAME,
     mimeType: 'text/x-python',
     buffer: Buffer.from(PAYLOAD_CONFIG),

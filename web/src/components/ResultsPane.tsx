@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, lazy, Suspense } from 'react';
 import { isBlank } from '../lib/text';
 import { useAppStore } from '../store';
 import type { ResultsTab } from '../store/uiSlice';
@@ -10,7 +10,11 @@ import { RedactionPanel } from './RedactionPanel';
 const TABS: ReadonlyArray<{ id: ResultsTab; label: string }> = [
   { id: 'findings', label: 'Findings' },
   { id: 'redaction', label: 'Redaction' },
+  { id: 'explain', label: 'Explain' },
 ];
+
+/** Loaded when the tab is first opened: the SDK and the markdown renderer stay out of the first chunk. */
+const ExplainPanel = lazy(() => import('./ExplainPanel'));
 
 function Findings() {
   const empty = useAppStore((s) => isBlank(s.text));
@@ -63,7 +67,7 @@ export function ResultsPane() {
       <div className="pane__head">
         <div className="tabs" role="tablist" aria-label="Results">
           {TABS.map(({ id, label }) => {
-            const count = id === 'findings' ? findingsCount : redactionCount;
+            const count = id === 'findings' ? findingsCount : id === 'redaction' ? redactionCount : null;
             return (
               <button
                 key={id}
@@ -104,6 +108,19 @@ export function ResultsPane() {
         hidden={tab !== 'redaction'}
       >
         <RedactionPanel />
+      </div>
+      <div
+        id="panel-explain"
+        role="tabpanel"
+        className="tab-panel"
+        aria-labelledby="tab-explain"
+        hidden={tab !== 'explain'}
+      >
+        {tab === 'explain' && (
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <ExplainPanel />
+          </Suspense>
+        )}
       </div>
     </section>
   );

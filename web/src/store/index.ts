@@ -3,6 +3,7 @@ import { type AnalysisSlice, createAnalysisSlice } from './analysisSlice';
 import { createEnvironmentSlice, type EnvironmentSlice } from './environmentSlice';
 import { createFeelSlice, type FeelSlice } from './feelSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
+import { createLlmSlice, type LlmSlice } from './llmSlice';
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
 import { createRedactionSlice, type RedactionSlice } from './redactionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -21,7 +22,8 @@ export type AppState = InputSlice &
   RedactionSlice &
   UiSlice &
   FeelSlice &
-  OfflineSlice;
+  OfflineSlice &
+  LlmSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createInputSlice(...a),
@@ -31,4 +33,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createFeelSlice(...a),
   ...createOfflineSlice(...a),
+  ...createLlmSlice(...a),
 }));

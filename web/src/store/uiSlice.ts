@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { takeReopenMark } from '../llm/settings';
 import type { AppState } from './index';
 
 export interface RevealRequest {
@@ -8,7 +9,7 @@ export interface RevealRequest {
   nonce: number;
 }
 
-export type ResultsTab = 'findings' | 'redaction';
+export type ResultsTab = 'findings' | 'redaction' | 'explain';
 
 /** What the page says about the share link it was opened with. */
 export type LinkNotice = { kind: 'opened' } | { kind: 'failed'; message: string };
@@ -27,7 +28,8 @@ export interface UiSlice {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   reveal: null,
-  resultsTab: 'findings',
+  // The Explain tab again after its "Allow" reload (llm/settings.ts).
+  resultsTab: takeReopenMark() ? 'explain' : 'findings',
   selectedText: '',
   linkNotice: null,
   revealPosition: (line, column) =>
