@@ -80,7 +80,8 @@ describe('staleproof check', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const [document] = JSON.parse(stdout);
-    expect(Object.keys(document)).toEqual(['file', 'format', 'findings']);
+    expect(Object.keys(document)).toEqual(['file', 'format', 'readWith', 'findings']);
+    expect(document.readWith).toEqual([]);
     expect(document).toMatchObject({ file, format: 'python' });
     for (const f of document.findings) {
       expect(Object.keys(f)).toEqual([
@@ -92,6 +93,7 @@ describe('staleproof check', () => {
         'endColumn',
         'message',
         'fix',
+        'crossFile',
       ]);
     }
     expect(document.findings).toEqual(
@@ -105,9 +107,38 @@ describe('staleproof check', () => {
           endColumn: 23,
           message: expect.stringContaining('pool_pre_ping'),
           fix: { safety: 'safe', description: expect.stringContaining('pool_pre_ping=True') },
+          crossFile: false,
         },
       ]),
     );
+  });
+
+  it('reads the files named together as one deployment: a pgbouncer.ini changes how the app is read', () => {
+    const app = tempFile('db.py', RESILIENT);
+    const ini = tempFile(
+      'pgbouncer.ini',
+      '[databases]\r\napp = host=db.internal dbname=app\r\n\r\n[pgbouncer]\r\nclient_idle_timeout = 120\r\n',
+    );
+    // Alone, the application is fine.
+    expect(run(['check', app]).code).toBe(0);
+    const { code, stdout } = run(['check', '--format', 'json', app, ini]);
+    expect(code).toBe(1);
+    const [appDocument] = JSON.parse(stdout);
+    expect(appDocument.readWith).toEqual([
+      { file: ini, line: 4, fact: expect.stringContaining('connect through PgBouncer') },
+      { file: ini, line: 5, fact: expect.stringContaining('idle for 120 s') },
+    ]);
+    expect(appDocument.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'python.sqlalchemy.recycle-too-long', crossFile: true }),
+      ]),
+    );
+    const text = run(['check', app, ini]).stdout;
+    expect(text).toContain(`${app}: read with PgBouncer closes application connections idle for 120 s`);
+    expect(text).toMatch(/recycle-too-long: .*\[from the other files\]/);
+    // fix reads them together too: the recycle goes under PgBouncer's limit.
+    run(['fix', app, ini]);
+    expect(readFileSync(app, 'utf8')).toContain('pool_recycle=80');
   });
 
   it('exits 0 with no findings, in text', () => {

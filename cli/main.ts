@@ -12,8 +12,13 @@ import {
   type AnalysisResult,
   createEngine,
   createParserHost,
+  crossFileFindingIds,
+  detectFormat,
   type Engine,
+  environmentForFile,
   isFormatId,
+  type ProjectFact,
+  readProjectFacts,
   redact,
 } from '../engine/index';
 import packageJson from '../package.json' with { type: 'json' };
@@ -43,7 +48,9 @@ Usage:
   staleproof fix    [--unsafe] [--stdout] [options] FILE...  write the patched files
   staleproof redact [--format text|json] [options] FILE...   print the text with secrets replaced
 
-FILE may be - for standard input.
+FILE may be - for standard input. Files named together are read together: a pgbouncer.ini or
+postgresql.conf among them tells how the applications' configs are reached (PgBouncer in front, its
+client_idle_timeout, the server's idle_session_timeout and version).
 
 Options:
   --format text|json   output format of check and redact (default: text)
@@ -213,11 +220,40 @@ async function readAll(files: string[], context: Context): Promise<{ inputs: Inp
   return { inputs, failed };
 }
 
-async function analyse(input: Input, context: Context, unsafe = false) {
+/**
+ * Files named together are read together, as the page reads its tabs: what a pgbouncer.ini or a
+ * postgresql.conf among them states (PgBouncer in front, its client_idle_timeout, the server's
+ * idle_session_timeout and major version) is applied to the others (engine/project.ts).
+ */
+function projectOf(
+  inputs: readonly Input[],
+  context: Context,
+): (input: Input) => {
+  environment: EnvironmentProfile;
+  applied: ProjectFact[];
+} {
+  const files = inputs.map((input, i) => ({
+    id: String(i),
+    text: input.text,
+    label: input.name,
+    format: detectFormat(input.text, { filename: filenameOf(input), format: context.format }).format,
+  }));
+  const facts = inputs.length > 1 ? readProjectFacts(files) : [];
+  return (input) => {
+    const i = inputs.indexOf(input);
+    return environmentForFile(context.environment, files[i] as (typeof files)[number], facts);
+  };
+}
+
+function filenameOf(input: Input): string | undefined {
+  return input.name === '<stdin>' ? undefined : input.name;
+}
+
+async function analyse(input: Input, context: Context, environment: EnvironmentProfile, unsafe = false) {
   return context.engine.analyse(input.text, {
-    filename: input.name === '<stdin>' ? undefined : input.name,
+    filename: filenameOf(input),
     format: context.format,
-    environment: context.environment,
+    environment,
     optIn: context.optIn,
     unsafe,
   });
@@ -239,8 +275,15 @@ async function check(files: string[], outputFormat: string, context: Context): P
   let fixable = 0;
   let analysed = 0;
   const documents = [];
+  const together = projectOf(inputs, context);
   for (const input of inputs) {
-    const result = await analyse(input, context);
+    const { environment, applied } = together(input);
+    const result = await analyse(input, context, environment);
+    const cross = new Set(
+      applied.length > 0
+        ? crossFileFindingIds((await analyse(input, context, context.environment)).findings, result.findings)
+        : [],
+    );
     if (reportProblems(input, result, context.io)) inputError = true;
     if (!fatalProblem(result)) analysed++;
     total += result.findings.length;
@@ -248,6 +291,8 @@ async function check(files: string[], outputFormat: string, context: Context): P
     documents.push({
       file: input.name,
       format: result.format.format,
+      /** What the other files named with this one state that changed how it was read. */
+      readWith: applied.map((fact) => ({ file: fact.label, line: fact.line, fact: fact.summary })),
       findings: result.findings.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity,
@@ -257,13 +302,16 @@ async function check(files: string[], outputFormat: string, context: Context): P
         endColumn: f.endColumn,
         message: f.message,
         fix: f.fix ? { safety: f.fix.safety, description: f.fix.description } : null,
+        crossFile: cross.has(f.id),
       })),
     });
     if (outputFormat === 'text') {
+      for (const fact of applied) context.io.stdout(`${input.name}: read with ${fact.summary}\n`);
       for (const f of result.findings) {
         const fixNote = f.fix ? ` [fix: ${f.fix.safety}]` : '';
+        const crossNote = cross.has(f.id) ? ' [from the other files]' : '';
         context.io.stdout(
-          `${input.name}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}${fixNote}\n`,
+          `${input.name}:${f.line}:${f.column}: ${f.severity} ${f.ruleId}: ${f.message}${fixNote}${crossNote}\n`,
         );
       }
     }
@@ -284,8 +332,9 @@ async function check(files: string[], outputFormat: string, context: Context): P
 async function fix(files: string[], unsafe: boolean, toStdout: boolean, context: Context): Promise<number> {
   const { inputs, failed } = await readAll(files, context);
   let inputError = failed;
+  const together = projectOf(inputs, context);
   for (const input of inputs) {
-    const result = await analyse(input, context, unsafe);
+    const result = await analyse(input, context, together(input).environment, unsafe);
     if (reportProblems(input, result, context.io)) {
       inputError = true;
       if (fatalProblem(result)) continue;

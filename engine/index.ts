@@ -37,5 +37,15 @@ export {
   encodePermalink,
   MAX_LINK_CHARS,
   PermalinkTooLongError,
+  type SharedFile,
   type ShareState,
 } from './permalink';
+export {
+  crossFileFindingIds,
+  environmentForFile,
+  type FileEnvironment,
+  isClientFormat,
+  type ProjectFact,
+  type ProjectFile,
+  readProjectFacts,
+} from './project';

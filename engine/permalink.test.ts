@@ -109,6 +109,44 @@ describe('permalinks', () => {
     if (result.ok) expect(result.state.text).not.toContain('fake-smuggled-pw');
   });
 
+  it('several files make a v2 link: every file with its own name, format and fixes, and the one shown', async () => {
+    const ini = '[pgbouncer]\nclient_idle_timeout = 120\nauth_file = /etc/pgbouncer/userlist.txt\n';
+    const state = {
+      text: redact(CONFIG).text,
+      format: 'python' as const,
+      filename: 'db.py',
+      fixes: ['python.sqlalchemy.pre-ping-missing@40'],
+      others: [{ text: redact(ini).text, filename: 'pgbouncer.ini', unsafe: true }],
+      active: 1,
+      environment: { middleboxIdleSeconds: 350 },
+    };
+    const fragment = await encodePermalink(state);
+    expect(fragment.startsWith('#v2.')).toBe(true);
+    expect(await decodePermalink(fragment)).toEqual({ ok: true, state });
+    // One file stays v1, so the links of older pages and the README's lengths do not change.
+    expect((await encodePermalink({ text: redact(CONFIG).text, others: [] })).startsWith('#v1.')).toBe(true);
+  });
+
+  it('validates a hand-made v2 link: files, the active index, and each file redacted on the way in', async () => {
+    const make = async (body: unknown) =>
+      decodePermalink(`#v2.${base64Url(await deflateRaw(new TextEncoder().encode(JSON.stringify(body))))}`);
+    expect(await make({ files: [] })).toMatchObject({ ok: false, message: /damaged/ });
+    expect(await make({ files: Array.from({ length: 13 }, () => ({ text: 'a' })) })).toMatchObject({
+      ok: false,
+    });
+    expect(await make({ files: [{ text: 'a' }, { text: 'b' }], active: 2 })).toMatchObject({ ok: false });
+    expect(await make({ files: [{ text: 'a' }, { text: 'b', format: 'cobol' }] })).toMatchObject({
+      ok: false,
+      message: /format/,
+    });
+    expect(await make({ files: [{ text: 'a' }, 'b'] })).toMatchObject({ ok: false });
+    const smuggled = await make({
+      files: [{ text: 'a = 1' }, { text: 'url = "postgresql://u:fake-2nd-pw@db/x"' }],
+    });
+    expect(smuggled.ok && smuggled.state.others?.[0]?.text).not.toContain('fake-2nd-pw');
+    expect(smuggled.ok && smuggled.state.others).toHaveLength(1);
+  });
+
   it('accepts only redacted text at compile time', () => {
     // @ts-expect-error a plain string is not RedactedText: raw user text cannot be shared by mistake
     const attempt = () => encodePermalink({ text: 'postgresql://app:pw@db/app' });

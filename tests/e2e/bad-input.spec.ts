@@ -70,7 +70,7 @@ test('10 MiB of pasted text is refused with its size, kept, and the page stays r
 test('binary bytes opened as a file are called binary', async ({ page }) => {
   await openApp(page);
   const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: 'dump.bin',
     mimeType: 'application/octet-stream',
     buffer: bytes,

@@ -22,7 +22,7 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 /** Opens `text` as the file `name` through the page's file picker (the bytes as given, BOM and all). */
 async function openFile(page: Page, name: string, text: string | Buffer): Promise<void> {
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name,
     mimeType: 'text/plain',
     buffer: Buffer.isBuffer(text) ? text : bytes(text),

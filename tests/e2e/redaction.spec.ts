@@ -152,7 +152,7 @@ test('the patched download keeps the real values byte for byte; the redacted one
   page,
 }) => {
   await openApp(page);
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: 'db.py',
     mimeType: 'text/x-python',
     buffer: Buffer.from(SECRET_CONFIG),

@@ -35,7 +35,7 @@ async function expectSaved(page: Page, text: string): Promise<void> {
 
 test('typed text, file name, format and environment survive a reload of the tab', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: 'pool.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from(SNIPPET),

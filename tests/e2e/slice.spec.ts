@@ -57,7 +57,7 @@ test('paste a SQLAlchemy engine, see the finding and the diff, download the patc
 
 test('an opened file keeps its name in the download', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: 'db.py',
     mimeType: 'text/x-python',
     buffer: Buffer.from(SNIPPET),

@@ -124,7 +124,7 @@ test('an error quoted in a config file with a name is linted as that config, not
   page,
 }) => {
   await openApp(page);
-  await page.getByLabel('Open a config file').setInputFiles({
+  await page.getByLabel('Open config files').setInputFiles({
     name: 'db.py',
     mimeType: 'text/x-python',
     buffer: Buffer.from(

@@ -182,6 +182,11 @@ export function pgbouncerConfig(doc: ParsedDocument): PgbConfig {
   return doc.memo('pgbouncer.config', () => buildConfig(doc.text));
 }
 
+/** The same reading from plain text, for callers without a parsed document (facts across files). */
+export function pgbouncerConfigOfText(text: string): PgbConfig {
+  return buildConfig(text);
+}
+
 /** The effective value (as repaired) of a key, or the PgBouncer default when it is not set. */
 export function effectiveValue(config: PgbConfig, key: string): string | undefined {
   return config.effective.get(key)?.value ?? PGBOUNCER_DEFAULTS[key];

@@ -1,4 +1,10 @@
-import type { AnalysisResult, EnvironmentProfile, FormatId, RedactOptions } from '../../../engine/index';
+import type {
+  AnalysisResult,
+  EnvironmentProfile,
+  FormatId,
+  ProjectFact,
+  RedactOptions,
+} from '../../../engine/index';
 import type { FixSelectionRequest, FixSelectionState } from './fix-selection';
 
 /** One line of the plain-text diff shown until Monaco's diff editor has loaded; `gap` elides unchanged lines. */
@@ -11,18 +17,27 @@ export interface DiffLine {
   after?: number;
 }
 
-export interface AnalysisRequest {
-  id: number;
+/** One file (tab) to analyse. */
+export interface FileRequest {
+  tabId: string;
   text: string;
   filename?: string;
   format?: FormatId;
-  environment?: EnvironmentProfile;
-  /** Also run the opt-in advisories. */
-  optIn?: boolean;
+  /** For "untitled" tabs: how messages name the file. */
+  label: string;
   /** Categories, un-redacted values and hand-picked ranges, as plain data. */
   redaction?: RedactOptions;
   /** Which fixes go into the patched file; the safe ones when absent. */
   selection?: FixSelectionRequest;
+}
+
+/** The active tab, plus the other open tabs: their files are read together (see engine/project.ts). */
+export interface AnalysisRequest extends FileRequest {
+  id: number;
+  environment?: EnvironmentProfile;
+  /** Also run the opt-in advisories. */
+  optIn?: boolean;
+  others?: FileRequest[];
 }
 
 /** What the page keeps of an analysis: the engine's result plus what the diff view needs. */
@@ -37,8 +52,18 @@ export interface AnalysisView extends AnalysisResult {
   selection: FixSelectionState;
   /** For each rule with a review fix among the findings: what that fix may change, in one sentence. */
   reviewNotes: Record<string, string>;
+  /** What the other open files state that changed how this one was read (empty for a single file). */
+  facts: ProjectFact[];
+  /** Ids of the findings that exist only because of those facts. */
+  crossFile: string[];
 }
 
 export type AnalysisResponse =
-  | { id: number; ok: true; result: AnalysisView }
+  | {
+      id: number;
+      ok: true;
+      result: AnalysisView;
+      /** The other tabs' results, by tab id. */
+      others: Array<{ tabId: string; result: AnalysisView }>;
+    }
   | { id: number; ok: false; message: string };

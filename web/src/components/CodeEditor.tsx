@@ -46,6 +46,8 @@ function redactedHover(placeholder: string): monaco.IMarkdownString {
  */
 export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   const text = useAppStore((s) => s.text);
+  const tabId = useAppStore((s) => s.activeTabId);
+  const tabIds = useAppStore((s) => s.tabs.map((t) => t.id).join(' '));
   const editText = useAppStore((s) => s.editText);
   const reveal = useAppStore((s) => s.reveal);
   const result = useAppStore((s) => s.result);
@@ -151,6 +153,15 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
     editor.focus();
   }, [editor, reveal]);
 
+  // One model per tab (Monaco keeps each one's undo history and scroll position); a closed tab's goes.
+  useEffect(() => {
+    const open = new Set(tabIds.split(' ').map((id) => monaco.Uri.parse(id).toString()));
+    for (const model of monaco.editor.getModels()) {
+      const uri = model.uri.toString();
+      if (/^file:\/\/\/tab-\d+$/.test(uri) && !open.has(uri)) model.dispose();
+    }
+  }, [tabIds]);
+
   // A loaded file (and the text there when the editor mounts) keeps its CRLF and byte-order mark when
   // edited here; typing needs no check, the model already has them.
   const alignedEditor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -165,6 +176,7 @@ export default function CodeEditor({ fallback }: { fallback: ReactNode }) {
   return (
     <div className="code-editor" data-ready={editor ? 'true' : 'false'}>
       <Editor
+        path={tabId}
         value={text}
         language={language}
         theme="vs"

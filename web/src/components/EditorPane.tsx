@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { EDITOR_MAX_CHARS } from '../lib/limits';
 import { useAppStore } from '../store';
 import { EnvironmentPanel } from './EnvironmentPanel';
+import { FileTabs } from './FileTabs';
 import { FileToolbar } from './FileToolbar';
 import { FormatPicker } from './FormatPicker';
 import { LargeInputNotice } from './LargeInputNotice';
@@ -12,6 +13,7 @@ const CodeEditor = lazy(() => import('./CodeEditor'));
 
 export function EditorPane() {
   const tooLarge = useAppStore((s) => s.text.length > EDITOR_MAX_CHARS);
+  const activeTabId = useAppStore((s) => s.activeTabId);
   const area = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -37,9 +39,16 @@ export function EditorPane() {
         </h2>
         <FileToolbar />
       </div>
-      <FormatPicker />
       <EnvironmentPanel />
-      <div className="editor-area" ref={area}>
+      <FileTabs />
+      <FormatPicker />
+      <div
+        className="editor-area"
+        ref={area}
+        id="editor-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`file-tab-${activeTabId}`}
+      >
         {tooLarge ? (
           <LargeInputNotice />
         ) : (

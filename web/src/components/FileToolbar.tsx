@@ -18,17 +18,18 @@ export function FileToolbar() {
         </span>
       )}
       <button type="button" className="button" onClick={() => input.current?.click()}>
-        Open file
+        Open files
       </button>
       <input
         ref={input}
         type="file"
         className="visually-hidden"
-        aria-label="Open a config file"
+        aria-label="Open config files"
+        multiple
         tabIndex={-1}
         onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) openFile(file);
+          const files = Array.from(event.target.files ?? []);
+          if (files.length > 0) openFile(files);
           // Lets the same file be opened again after editing it here.
           event.target.value = '';
         }}

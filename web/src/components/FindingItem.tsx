@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AnalysisResult, Finding } from '../../../engine/index';
+import type { AnalysisResult, Finding, ProjectFact } from '../../../engine/index';
 import { useAppStore } from '../store';
 import { InlineCode } from './InlineCode';
 import { RuleDocs } from './RuleDocs';
@@ -24,11 +24,14 @@ export interface FindingItemProps {
   skipped?: SkipReason;
   /** For a review fix: what it may change, from the rule's docs. */
   reviewNote?: string;
+  /** For a finding that exists only because of other open files: what they state. */
+  crossFacts?: readonly ProjectFact[];
 }
 
-export function FindingItem({ finding, chosen, skipped, reviewNote }: FindingItemProps) {
+export function FindingItem({ finding, chosen, skipped, reviewNote, crossFacts }: FindingItemProps) {
   const revealPosition = useAppStore((s) => s.revealPosition);
   const setFixChosen = useAppStore((s) => s.setFixChosen);
+  const revealInTab = useAppStore((s) => s.revealInTab);
   const docsRequest = useAppStore((s) => (s.docsRequest?.findingId === finding.id ? s.docsRequest : null));
   const item = useRef<HTMLLIElement>(null);
   const fix = finding.fix;
@@ -78,6 +81,26 @@ export function FindingItem({ finding, chosen, skipped, reviewNote }: FindingIte
         )}
       </div>
       <p className="finding__message">{finding.message}</p>
+      {crossFacts && crossFacts.length > 0 && (
+        <div className="finding__cross" role="note">
+          <span className="badge badge--cross">other files</span> Found because{' '}
+          {crossFacts.map((fact, i) => (
+            <span key={`${fact.fileId}:${fact.line}:${fact.kind}`}>
+              {i > 0 && '; '}
+              {fact.summary}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => revealInTab(fact.fileId, fact.line)}
+                aria-label={`Show ${fact.label} line ${fact.line}`}
+              >
+                show
+              </button>
+            </span>
+          ))}
+          .
+        </div>
+      )}
       {fix && (
         <div className={`finding__fix${chosen ? ' finding__fix--chosen' : ''}`}>
           <label className="finding__toggle" htmlFor={toggleId}>

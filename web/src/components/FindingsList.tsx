@@ -28,6 +28,37 @@ function summary(result: AnalysisView, chosen: ReadonlySet<string>): string {
   return `${parts.join(' · ')}.`;
 }
 
+/** What the other open files state that changed how this one was read, each with a way to see it. */
+function ProjectFacts({ result }: { result: AnalysisView }) {
+  const revealInTab = useAppStore((s) => s.revealInTab);
+  if (result.facts.length === 0) return null;
+  return (
+    <section className="project-facts" aria-label="Read together with your other files">
+      <h3 className="project-facts__title">Read together with your other files</h3>
+      <ul>
+        {result.facts.map((fact) => (
+          <li key={`${fact.fileId}:${fact.line}:${fact.kind}`}>
+            {fact.summary[0]?.toUpperCase()}
+            {fact.summary.slice(1)}.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => revealInTab(fact.fileId, fact.line)}
+              aria-label={`Show ${fact.label} line ${fact.line}`}
+            >
+              show
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="project-facts__hint">
+        What you state under “Where does your database run?” wins over these. A finding marked “other files”
+        exists only because of them.
+      </p>
+    </section>
+  );
+}
+
 export function FindingsList({ result }: { result: AnalysisView }) {
   const analysedText = useAppStore((s) => s.analysedText);
   const fixSelection = useAppStore((s) => s.fixSelection);
@@ -44,10 +75,13 @@ export function FindingsList({ result }: { result: AnalysisView }) {
 
   if (result.findings.length === 0) {
     return (
-      <p className="no-findings">
-        No findings: none of staleproof’s rules for this format matched. That covers only what they check, not
-        every setting a failover touches.
-      </p>
+      <>
+        <ProjectFacts result={result} />
+        <p className="no-findings">
+          No findings: none of staleproof’s rules for this format matched. That covers only what they check,
+          not every setting a failover touches.
+        </p>
+      </>
     );
   }
   const hasFixes = result.findings.some((f) => f.fix);
@@ -55,6 +89,7 @@ export function FindingsList({ result }: { result: AnalysisView }) {
 
   return (
     <div className="findings">
+      <ProjectFacts result={result} />
       <p className="findings__summary">{summary(result, chosen)}</p>
       {hasFixes && (
         <fieldset className="fix-shortcuts">
@@ -89,6 +124,7 @@ export function FindingsList({ result }: { result: AnalysisView }) {
                   chosen={chosen.has(finding.id)}
                   skipped={skipped.get(finding.id)}
                   reviewNote={result.reviewNotes[finding.ruleId]}
+                  crossFacts={result.crossFile.includes(finding.id) ? result.facts : undefined}
                 />
               ))}
             </ul>

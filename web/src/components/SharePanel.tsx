@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { FormatId, SharedFile } from '../../../engine/index';
 import { shareSelection } from '../analysis/fix-selection';
+import type { AnalysisView } from '../analysis/protocol';
 import { markLinkHandled } from '../hooks/useSharedLink';
 import { redactedFileName, saveText } from '../lib/files';
 import { makeShareLink } from '../lib/share';
@@ -24,6 +26,26 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+function isUsable(result: AnalysisView): boolean {
+  return !result.problems.some((p) => p.kind === 'too-large' || p.kind === 'binary');
+}
+
+/** One file of the link: the engine's redacted text, its format and name, and the chosen fixes. */
+function sharedFile(
+  result: AnalysisView,
+  formatOverride: FormatId | null,
+  filename: string | null,
+): SharedFile {
+  const detected = result.format.format;
+  return {
+    text: result.redacted,
+    format: formatOverride ?? (detected === 'unknown' ? undefined : detected),
+    filename: filename ?? undefined,
+    // The chosen fixes, numbered as the linked (redacted) text numbers its findings.
+    ...shareSelection(result.selection, result.selected, result.findings, result.redactions),
+  };
+}
+
 /** The link and the redacted download: both built from the engine's redacted text, never the editor's. */
 export function SharePanel() {
   const result = useAppStore((s) => s.result);
@@ -36,24 +58,37 @@ export function SharePanel() {
   const [busy, setBusy] = useState(false);
 
   // Binary or oversized input has no redacted text; older results belong to older text.
-  const usable =
-    result !== null && !result.problems.some((p) => p.kind === 'too-large' || p.kind === 'binary');
-  const ready = fresh && !blank && usable && !busy;
+  const usable = result !== null && isUsable(result);
+  // The other tabs go into the link too: each needs its result for the text it holds now.
+  const othersReady = useAppStore((s) =>
+    s.tabs.every((t) => t.id === s.activeTabId || t.text === '' || (t.result && t.analysedText === t.text)),
+  );
+  const tabCount = useAppStore((s) => s.tabs.filter((t) => t.id === s.activeTabId || t.text !== '').length);
+  const ready = fresh && othersReady && !blank && usable && !busy;
   const downloadName = result ? redactedFileName(filename, result.format.format) : '';
 
   const share = async () => {
     if (!result) return;
-    const { formatOverride, environment, optIn } = useAppStore.getState();
-    const detected = result.format.format;
+    const state = useAppStore.getState();
+    const { environment, optIn } = state;
+    // Every open file goes into the link, in tab order; the others as the worker last read them.
+    const files: SharedFile[] = [];
+    let active = 0;
+    for (const tab of state.tabs) {
+      if (tab.id === state.activeTabId) {
+        active = files.length;
+        files.push(sharedFile(result, state.formatOverride, filename));
+      } else if (tab.text !== '' && tab.result && isUsable(tab.result)) {
+        files.push(sharedFile(tab.result, tab.formatOverride, tab.filename));
+      }
+    }
+    const [first, ...others] = files as [SharedFile, ...SharedFile[]];
     setBusy(true);
     const made = await makeShareLink({
-      text: result.redacted,
-      format: formatOverride ?? (detected === 'unknown' ? undefined : detected),
-      filename: filename ?? undefined,
+      ...first,
+      ...(others.length > 0 ? { others, active } : {}),
       environment,
       optIn,
-      // The chosen fixes, numbered as the linked (redacted) text numbers its findings.
-      ...shareSelection(result.selection, result.selected, result.findings, result.redactions),
     });
     if (!made.ok) {
       setBusy(false);
@@ -77,7 +112,7 @@ export function SharePanel() {
       </h3>
       <div className="toolbar">
         <button type="button" className="button button--primary" disabled={!ready} onClick={share}>
-          Copy share link
+          {tabCount > 1 ? `Copy share link (${tabCount} files)` : 'Copy share link'}
         </button>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-/** Accepts a file dropped anywhere on the page; returns whether one is being dragged over it. */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+/** Accepts files dropped anywhere on the page (each one a tab); returns whether some are being dragged over it. */
+export function useFileDrop(onFiles: (files: readonly File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -29,8 +29,8 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) onFile(file);
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length > 0) onFiles(files);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -42,7 +42,7 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [onFile]);
+  }, [onFiles]);
 
   return dragging;
 }

@@ -14,23 +14,34 @@ function fail(message: string) {
   store.failChecking(store.revision, message);
 }
 
-/** Reads a user's file as text and makes it the input, keeping its name for the download. */
-export function useOpenFile(): (file: File) => void {
-  const loadText = useAppStore((s) => s.loadText);
+/**
+ * Reads the user's files as text and opens them as tabs (the first one into the active tab when it is
+ * empty), keeping their names for the download. A file that cannot be opened is named in a message;
+ * the others still open.
+ */
+export function useOpenFile(): (files: readonly File[]) => void {
+  const openFiles = useAppStore((s) => s.openFiles);
   return useCallback(
-    (file: File) => {
-      if (file.size > MAX_READ_BYTES) {
-        fail(
-          `${file.name} is ${formatSize(file.size).replace('characters', 'bytes')}, too large to open here. Open the file that configures the pool.`,
-        );
-        return;
-      }
+    (files: readonly File[]) => {
+      const tooLarge = files.filter((file) => file.size > MAX_READ_BYTES);
+      const readable = files.filter((file) => file.size <= MAX_READ_BYTES);
       // UTF-8 with replacement characters (the engine recognises binary data from them), BOM kept.
-      readTextFile(file).then(
-        (text) => loadText(text, file.name),
-        () => fail(`Could not read ${file.name}: the browser refused to open it.`),
-      );
+      void Promise.allSettled(readable.map((file) => readTextFile(file))).then((read) => {
+        const opened = read.flatMap((r, i) =>
+          r.status === 'fulfilled' ? [{ text: r.value, filename: (readable[i] as File).name }] : [],
+        );
+        const refused = read.flatMap((r, i) => (r.status === 'rejected' ? [(readable[i] as File).name] : []));
+        openFiles(opened);
+        const [big] = tooLarge;
+        if (big) {
+          fail(
+            `${big.name} is ${formatSize(big.size).replace('characters', 'bytes')}, too large to open here. Open the file that configures the pool.`,
+          );
+        } else if (refused.length > 0) {
+          fail(`Could not read ${refused.join(', ')}: the browser refused to open it.`);
+        }
+      });
     },
-    [loadText],
+    [openFiles],
   );
 }

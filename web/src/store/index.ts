@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { type AnalysisSlice, createAnalysisSlice } from './analysisSlice';
 import { createEnvironmentSlice, type EnvironmentSlice } from './environmentSlice';
 import { createFeelSlice, type FeelSlice } from './feelSlice';
+import { createFilesSlice, type FilesSlice } from './filesSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createLlmSlice, type LlmSlice } from './llmSlice';
 import { createOfflineSlice, type OfflineSlice } from './offlineSlice';
@@ -17,6 +18,7 @@ import { createUiSlice, type UiSlice } from './uiSlice';
  * Results are not kept: they are recomputed.
  */
 export type AppState = InputSlice &
+  FilesSlice &
   EnvironmentSlice &
   AnalysisSlice &
   RedactionSlice &
@@ -27,6 +29,7 @@ export type AppState = InputSlice &
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createInputSlice(...a),
+  ...createFilesSlice(...a),
   ...createEnvironmentSlice(...a),
   ...createAnalysisSlice(...a),
   ...createRedactionSlice(...a),

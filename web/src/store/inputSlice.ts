@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { FormatId, ShareState } from '../../../engine/index';
 import { DEFAULT_SELECTION, selectionFromLink } from '../analysis/fix-selection';
 import { environmentInputsOf, parseEnvironmentInputs } from './environmentSlice';
+import { type FileTab, MAX_TABS } from './filesSlice';
 import type { AppState } from './index';
 
 export interface InputSlice {
@@ -18,7 +19,7 @@ export interface InputSlice {
   lastChange: 'edit' | 'load';
   editText(text: string): void;
   loadText(text: string, filename: string | null): void;
-  /** Restores what a share link holds: redacted text, file name, format and environment. */
+  /** Restores what a share link holds: its files (redacted text, name, format, fixes) and environment. */
   loadShared(state: ShareState): void;
   setFormatOverride(format: FormatId | null): void;
 }
@@ -52,16 +53,37 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
   loadShared: (state) =>
     set((s) => {
       const environmentInputs = environmentInputsOf(state.environment ?? {});
+      // The link's files replace the open tabs; the one the sender was looking at is shown.
+      const files = [state, ...(state.others ?? [])].slice(0, MAX_TABS);
+      const tabs: FileTab[] = files.map((file, i) => ({
+        id: `tab-${s.nextTabNumber + i}`,
+        number: s.nextTabNumber + i,
+        text: file.text,
+        filename: file.filename ?? null,
+        formatOverride: file.format ?? null,
+        formatFromLink: file.format !== undefined,
+        fixSelection: selectionFromLink(file),
+        result: null,
+        analysedText: '',
+      }));
+      const active = tabs[Math.min(state.active ?? 0, tabs.length - 1)] as FileTab;
       return {
-        text: state.text,
-        filename: state.filename ?? null,
-        formatOverride: state.format ?? null,
-        formatFromLink: state.format !== undefined,
+        tabs,
+        activeTabId: active.id,
+        nextTabNumber: s.nextTabNumber + tabs.length,
+        tabNotice: null,
+        text: active.text,
+        filename: active.filename,
+        formatOverride: active.formatOverride,
+        formatFromLink: active.formatFromLink,
+        result: null,
+        analysedText: '',
+        resultRevision: -1,
         environmentInputs,
         ...parseEnvironmentInputs(environmentInputs),
         optIn: state.optIn === true,
         ...FRESH_REDACTION_CHOICES,
-        fixSelection: selectionFromLink(state),
+        fixSelection: active.fixSelection,
         linkNotice: { kind: 'opened' },
         revision: s.revision + 1,
         lastChange: 'load',

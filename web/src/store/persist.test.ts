@@ -46,11 +46,57 @@ const STATE = {
   unredacted: [{ value: 'orders', kind: 'database' }],
   manualRedactions: ['db'],
   revision: 7,
+  tabs: [{ id: 'tab-1', number: 1, text: '', filename: null, formatOverride: null, formatFromLink: false }],
+  activeTabId: 'tab-1',
 } as unknown as AppState;
 
 const snapshot = (fragment = ''): SessionSnapshot => snapshotOf(STATE, fragment);
 
 describe('session snapshot', () => {
+  it('keeps every open tab and which one is active; the active one from the live fields', () => {
+    const pgbouncer = { text: '[pgbouncer]\nclient_idle_timeout = 120\n', filename: 'pgbouncer.ini' };
+    const state = {
+      ...STATE,
+      tabs: [
+        { id: 'tab-3', number: 3, ...pgbouncer, formatOverride: null, formatFromLink: false },
+        {
+          id: 'tab-5',
+          number: 5,
+          text: 'stale',
+          filename: null,
+          formatOverride: null,
+          formatFromLink: false,
+        },
+      ],
+      activeTabId: 'tab-5',
+    } as unknown as AppState;
+    const storage = memoryStorage();
+    saveSnapshot(storage, snapshotOf(state, ''));
+    const loaded = loadSnapshot(storage, '') as SessionSnapshot;
+    expect(loaded.tabs?.map((t) => t.filename)).toEqual(['pgbouncer.ini', 'db.py']);
+    expect(loaded.activeTab).toBe(1);
+    const restored = restoredState(loaded, 1);
+    expect(restored.tabs?.map((t) => [t.id, t.text])).toEqual([
+      ['tab-1', pgbouncer.text],
+      ['tab-2', STATE.text],
+    ]);
+    expect(restored).toMatchObject({
+      activeTabId: 'tab-2',
+      text: STATE.text,
+      filename: 'db.py',
+      nextTabNumber: 3,
+    });
+    // A tab edited since is noticed; a snapshot with a hand-edited tab list is refused.
+    expect(persistedChanged({ ...state, tabs: [...state.tabs] } as AppState, state)).toBe(true);
+    const raw = JSON.parse(storage.getItem(SESSION_KEY) as string);
+    expect(parseSnapshot(JSON.stringify({ ...raw, activeTab: 2 }))).toBeNull();
+    expect(parseSnapshot(JSON.stringify({ ...raw, tabs: [{ text: 1 }] }))).toBeNull();
+    const { tabs: _tabs, activeTab: _active, ...beforeTabs } = raw;
+    expect(restoredState(parseSnapshot(JSON.stringify(beforeTabs)) as SessionSnapshot, 1).tabs).toHaveLength(
+      1,
+    );
+  });
+
   it('round-trips through storage and restores every kept field, analysed at once', () => {
     const storage = memoryStorage();
     expect(saveSnapshot(storage, snapshot())).toBe(true);

@@ -1,12 +1,14 @@
 import type { FormatId } from '../../../engine/index';
+import { DEFAULT_SELECTION } from '../analysis/fix-selection';
 import { isFormatId, MAX_INPUT_CHARS } from '../lib/engine';
 import { parseEnvironmentInputs } from './environmentSlice';
+import { type FileTab, MAX_TABS } from './filesSlice';
 import type { AppState } from './index';
 import type { UnredactedValue } from './redactionSlice';
 
 /**
- * What survives an accidental reload of the tab, in sessionStorage (never localStorage): the text as
- * typed, with its real values, the file name, the format override, the environment inputs and the
+ * What survives an accidental reload of the tab, in sessionStorage (never localStorage): the text of
+ * every open file tab as typed, with its real values, the file name, the format override, the environment inputs and the
  * redaction choices (a value hidden by hand must stay hidden in the next share link). sessionStorage
  * belongs to the one tab and ends with it: a new tab starts empty, and nothing is written to disk for
  * later. Results are not kept: the restored input is analysed again.
@@ -32,6 +34,19 @@ export interface SessionSnapshot {
    * link in the address bar wins over the snapshot.
    */
   fragment: string;
+  /**
+   * Every open tab (the active one's input repeats the top-level fields) and which one is active;
+   * absent in snapshots from before tabs, which restore as one tab.
+   */
+  tabs?: PersistedTab[];
+  activeTab?: number;
+}
+
+export interface PersistedTab {
+  text: string;
+  filename: string | null;
+  formatOverride: FormatId | null;
+  formatFromLink: boolean;
 }
 
 /**
@@ -53,7 +68,7 @@ export function fragmentId(fragment: string): string {
   return `${fragment.length}:${hash.toString(36)}`;
 }
 
-type Persisted = Omit<SessionSnapshot, 'version' | 'fragment'>;
+type Persisted = Omit<SessionSnapshot, 'version' | 'fragment' | 'tabs' | 'activeTab'>;
 
 /** The snapshot of `state` with the address bar's `fragment` (kept as its `fragmentId` only). */
 export function snapshotOf(state: AppState, fragment: string): SessionSnapshot {
@@ -70,6 +85,25 @@ export function snapshotOf(state: AppState, fragment: string): SessionSnapshot {
     unredacted: state.unredacted,
     manualRedactions: state.manualRedactions,
     fragment: fragmentId(fragment),
+    tabs: state.tabs.map((t) =>
+      t.id === state.activeTabId
+        ? {
+            text: state.text,
+            filename: state.filename,
+            formatOverride: state.formatOverride,
+            formatFromLink: state.formatFromLink,
+          }
+        : {
+            text: t.text,
+            filename: t.filename,
+            formatOverride: t.formatOverride,
+            formatFromLink: t.formatFromLink,
+          },
+    ),
+    activeTab: Math.max(
+      0,
+      state.tabs.findIndex((t) => t.id === state.activeTabId),
+    ),
   };
 }
 
@@ -77,6 +111,8 @@ export function snapshotOf(state: AppState, fragment: string): SessionSnapshot {
 export function persistedChanged(state: AppState, previous: AppState): boolean {
   return (
     state.text !== previous.text ||
+    state.tabs !== previous.tabs ||
+    state.activeTabId !== previous.activeTabId ||
     state.filename !== previous.filename ||
     state.formatOverride !== previous.formatOverride ||
     state.formatFromLink !== previous.formatFromLink ||
@@ -98,6 +134,18 @@ function isStringRecord(value: unknown): value is Record<string, string> {
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every(isString)
+  );
+}
+
+function isTab(value: unknown): value is PersistedTab {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Record<string, unknown>;
+  return (
+    isString(t.text) &&
+    t.text.length <= MAX_INPUT_CHARS &&
+    (t.filename === null || isString(t.filename)) &&
+    (t.formatOverride === null || (isString(t.formatOverride) && isFormatId(t.formatOverride))) &&
+    isBoolean(t.formatFromLink)
   );
 }
 
@@ -133,7 +181,13 @@ export function parseSnapshot(raw: string | null): SessionSnapshot | null {
     s.unredacted.every(isUnredacted) &&
     Array.isArray(s.manualRedactions) &&
     s.manualRedactions.every(isString) &&
-    isString(s.fragment);
+    isString(s.fragment) &&
+    (s.tabs === undefined ||
+      (Array.isArray(s.tabs) && s.tabs.length >= 1 && s.tabs.length <= MAX_TABS && s.tabs.every(isTab))) &&
+    (s.activeTab === undefined ||
+      (Number.isInteger(s.activeTab) &&
+        (s.activeTab as number) >= 0 &&
+        (s.activeTab as number) < (Array.isArray(s.tabs) ? s.tabs.length : 1)));
   return valid ? (data as SessionSnapshot) : null;
 }
 
@@ -158,7 +212,10 @@ export function sessionStorageOrNull(): Storage | null {
 export function saveSnapshot(storage: Storage | null, snapshot: SessionSnapshot): boolean {
   if (!storage) return false;
   try {
-    if (snapshot.text.length > MAX_INPUT_CHARS) {
+    if (
+      snapshot.text.length > MAX_INPUT_CHARS ||
+      (snapshot.tabs ?? []).some((t) => t.text.length > MAX_INPUT_CHARS)
+    ) {
       storage.removeItem(SESSION_KEY);
       return false;
     }
@@ -206,8 +263,30 @@ export function restoredState(snapshot: SessionSnapshot, revision: number): Part
     unredacted: snapshot.unredacted,
     manualRedactions: snapshot.manualRedactions,
   };
+  const tabs = (snapshot.tabs ?? [snapshot]).map(
+    (t, i): FileTab => ({
+      id: `tab-${i + 1}`,
+      number: i + 1,
+      text: t.text,
+      filename: t.filename,
+      formatOverride: t.formatOverride,
+      formatFromLink: t.formatFromLink,
+      fixSelection: DEFAULT_SELECTION,
+      result: null,
+      analysedText: '',
+    }),
+  );
+  const active = tabs[snapshot.activeTab ?? 0] ?? (tabs[0] as FileTab);
   return {
     ...persisted,
+    // The active tab's input is the one the top-level fields hold.
+    text: active.text,
+    filename: active.filename,
+    formatOverride: active.formatOverride,
+    formatFromLink: active.formatFromLink,
+    tabs,
+    activeTabId: active.id,
+    nextTabNumber: tabs.length + 1,
     ...parseEnvironmentInputs(snapshot.environmentInputs),
     revision: revision + 1,
     lastChange: 'load',
