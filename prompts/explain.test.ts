@@ -65,6 +65,45 @@ describe('explain prompt', () => {
     for (const secret of SECRETS) expect(sent).not.toContain(secret);
   });
 
+  it('several files of one deployment: what the others state, and each other file with its findings, redacted', async () => {
+    const { input } = await inputOf(SECRET_CONFIG);
+    const ini =
+      '[databases]\napp = host=db.internal password=fake-ini-pw-77 dbname=app\n\n[pgbouncer]\nclient_idle_timeout = 120\n';
+    const other = await engine.analyse(ini, { filename: 'pgbouncer.ini' });
+    expect(other.findings.length).toBeGreaterThan(0);
+    const messages = buildExplainMessages({
+      ...input,
+      name: 'settings.py',
+      readWith: [
+        'PgBouncer closes application connections idle for 120 s (client_idle_timeout, pgbouncer.ini line 5)',
+      ],
+      otherFiles: [
+        {
+          name: 'pgbouncer.ini',
+          format: 'pgbouncer-ini',
+          config: other.redacted,
+          findings: other.findings.map((f) => ({
+            ruleId: f.ruleId,
+            severity: f.severity,
+            line: f.line,
+            message: f.message,
+            fix: f.fix ? { safety: f.fix.safety, description: f.fix.description } : null,
+            chosen: false,
+          })),
+        },
+      ],
+    });
+    const user = messages[1]?.content ?? '';
+    expect(user).toContain('File: settings.py');
+    expect(user).toContain('client_idle_timeout, pgbouncer.ini line 5');
+    expect(user).toContain('Other file of the same deployment: pgbouncer.ini (format pgbouncer-ini)');
+    for (const f of other.findings) expect(user).toContain(f.ruleId);
+    expect(user).toContain(other.redacted);
+    expect(user).toMatch(/how the files interact/);
+    expect(JSON.stringify(messages)).not.toContain('fake-ini-pw-77');
+    for (const secret of SECRETS) expect(JSON.stringify(messages)).not.toContain(secret);
+  });
+
   it('asks for the incident, each fix, what review fixes may break and what to check, keeping placeholders', () => {
     const system = EXPLAIN_V3.system;
     expect(system).toMatch(/incident/);

@@ -2,7 +2,7 @@ import type { RedactedText } from '../core/redacted';
 import { EXPLAIN_V3 } from './templates/explain-v3';
 import type { ChatMessage, ExplainInput, ExplainTemplate } from './types';
 
-export type { ChatMessage, ExplainInput, ExplainTemplate, PromptFinding } from './types';
+export type { ChatMessage, ExplainFile, ExplainInput, ExplainTemplate, PromptFinding } from './types';
 
 /** The template in use. Older versions stay in templates/ unchanged. */
 export const EXPLAIN_TEMPLATE: ExplainTemplate = EXPLAIN_V3;

@@ -28,6 +28,20 @@ export interface ExplainInput {
   findings: readonly PromptFinding[];
   /** For each rule with a review fix among the findings: what that fix may change. */
   reviewNotes: Readonly<Record<string, string>>;
+  /** The file's name, when it has one. */
+  name?: string;
+  /** What the other open files state that changed how this one was read (engine/project.ts facts). */
+  readWith?: readonly string[];
+  /** The other files of the same deployment (the page's other tabs), each with its own findings. */
+  otherFiles?: readonly ExplainFile[];
+}
+
+/** Another file of the same deployment, as the prompt shows it. */
+export interface ExplainFile {
+  name: string;
+  format: FormatId;
+  config: RedactedText;
+  findings: readonly PromptFinding[];
 }
 
 /**

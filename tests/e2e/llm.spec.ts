@@ -425,3 +425,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(llm.chatBodies()).toHaveLength(sentBefore);
   });
 }
+
+test('with several tabs open, the request carries each file redacted, its findings, and what links them', async ({
+  page,
+  llm,
+}) => {
+  const app = `from sqlalchemy import create_engine\n\nengine = create_engine(\n    "postgresql+psycopg2://app:${DSN_PASSWORD}@pgbouncer.internal:6432/app",\n    pool_pre_ping=True,\n    pool_recycle=200,\n)\n`;
+  const ini =
+    '[databases]\napp = host=db.internal dbname=app password=fake-ini-tab-pw-31\n\n[pgbouncer]\nclient_idle_timeout = 120\n';
+  await configure(page, llm.baseURL, 'normal');
+  await openApp(page);
+  await page.getByLabel('Open config files').setInputFiles([
+    { name: 'db.py', mimeType: 'text/x-python', buffer: Buffer.from(app) },
+    { name: 'pgbouncer.ini', mimeType: 'text/plain', buffer: Buffer.from(ini) },
+  ]);
+  await page
+    .getByRole('tablist', { name: 'Files' })
+    .getByRole('tab', { name: /^db\.py/ })
+    .click();
+  await expect(finding(page, 'python.sqlalchemy.recycle-too-long')).toHaveCount(1, { timeout: 30_000 });
+  const before = llm.requests.length;
+  const panel = await openExplain(page);
+  await panel.getByLabel(/^API key/).fill(API_KEY);
+  await panel.getByRole('button', { name: 'Explain the findings' }).click();
+  await expect(panel.getByRole('article', { name: 'Answer' })).toBeVisible();
+  const body = llm.chatBodies().slice(-1)[0];
+  expect(llm.requests.length).toBeGreaterThan(before);
+  const user = body?.messages.find((m) => m.role === 'user')?.content ?? '';
+  expect(user).toContain('File: db.py');
+  expect(user).toContain('client_idle_timeout, pgbouncer.ini line 5');
+  expect(user).toContain('Other file of the same deployment: pgbouncer.ini (format pgbouncer-ini)');
+  expect(user).toContain('client_idle_timeout = 120');
+  expect(user).toContain('python.sqlalchemy.recycle-too-long');
+  const sent = everythingButAuthorization(llm);
+  expect(sent).not.toContain('fake-ini-tab-pw-31');
+  expect(sent).not.toContain(DSN_PASSWORD);
+});
