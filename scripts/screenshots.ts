@@ -34,10 +34,32 @@ async function link(
   });
 }
 
+/** A link with several files, as the page makes one with several tabs open (`active` is shown). */
+async function linkOf(
+  files: ReadonlyArray<{ file: string; filename: string; text?: (t: string) => string }>,
+  active: number,
+): Promise<string> {
+  const shared = [];
+  for (const { file, filename, text } of files) {
+    const raw = readFileSync(join(root, 'web/src/samples', file), 'utf8');
+    const result = await engine.analyse(text ? text(raw) : raw, { filename });
+    const format = result.format.format;
+    shared.push({ text: result.redacted, format: format === 'unknown' ? undefined : format, filename });
+  }
+  const [first, ...others] = shared as [(typeof shared)[number], ...typeof shared];
+  return encodePermalink({ ...first, others, active });
+}
+
 async function preview(): Promise<ChildProcess> {
   const server = spawn(
     join(root, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(PORT), '--strictPort'],
+    [
+      'preview',
+      '--port',
+      String(PORT),
+      '--strictPort',
+      ...(process.env.STALEPROOF_DIST ? ['--outDir', process.env.STALEPROOF_DIST] : []),
+    ],
     {
       cwd: root,
       stdio: 'ignore',
@@ -113,6 +135,30 @@ try {
   await shot('04-error-triage.png', await link('traceback.txt', null), { withDiff: false });
   await shot('05-narrow-postgresql-conf.png', await link('postgresql.conf.txt', 'postgresql.conf'), {
     width: 760,
+  });
+  await shot(
+    '06-tabs-read-together.png',
+    await linkOf(
+      [
+        {
+          file: 'sqlalchemy.py.txt',
+          filename: 'db.py',
+          text: (t) => t.replace('pool_recycle=3600', 'pool_recycle=200'),
+        },
+        {
+          file: 'pgbouncer.ini.txt',
+          filename: 'pgbouncer.ini',
+          text: (t) => t.replace('client_idle_timeout = 0', 'client_idle_timeout = 120'),
+        },
+      ],
+      0,
+    ),
+  );
+  await shot('07-explain-settings.png', await link('sqlalchemy.py.txt', 'db.py'), {
+    before: async (page) => {
+      await page.getByRole('tab', { name: /^Explain/ }).click();
+      await page.getByRole('heading', { name: 'Explain with your own LLM key' }).waitFor();
+    },
   });
 } finally {
   await browser.close();

@@ -89,7 +89,9 @@ test('? opens the list of shortcuts outside text fields, Escape closes it and gi
   await expect(dialog).toBeVisible();
   await expect(dialog.locator('[data-shortcut="next-finding"]')).toContainText('Alt+Shift+N');
   await expect(dialog.locator('[data-shortcut="next-finding"]')).toContainText('Next finding');
-  await expect(dialog.locator('[data-shortcut]')).toHaveCount(10);
+  // The eight Alt+Shift shortcuts, the two that cycle the file tabs, and ? and Escape.
+  await expect(dialog.locator('[data-shortcut]')).toHaveCount(12);
+  await expect(dialog.locator('[data-shortcut="next-tab"]')).toContainText('Alt+Shift+.');
   expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
 
   await page.keyboard.press('Escape');

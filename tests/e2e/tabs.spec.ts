@@ -94,6 +94,14 @@ test('tabs by keyboard: arrows move between them, a new tab is empty, closing on
   await page.keyboard.press('End');
   await expect(fileTab(page, /^pgbouncer\.ini/)).toBeFocused();
 
+  // Alt+Shift+. and Alt+Shift+, cycle the tabs from anywhere, the editor included, and say where they are.
+  await page.locator('.code-editor .view-lines').click();
+  await page.keyboard.press('Alt+Shift+Period');
+  await expect(fileTab(page, /^db\.py/)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('shortcut-status')).toContainText('db.py, file 1 of 2.');
+  await page.keyboard.press('Alt+Shift+Comma');
+  await expect(fileTab(page, /^pgbouncer\.ini/)).toHaveAttribute('aria-selected', 'true');
+
   await page.getByRole('button', { name: '+ New tab' }).click();
   await expect(fileTab(page, /^Untitled 3/)).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => visibleLines(page.locator('.code-editor'))).toEqual(['']);

@@ -109,31 +109,6 @@ export function resolveSelection(
   return { selected, state: { base, choices }, isDefault, isAll };
 }
 
-/**
- * The findings of `later` (an analysis of `laterText`, the text after some fixes) that are the same
- * as `wanted` (findings of `text`): same rule, same line text, in order. Keyed by the later id.
- */
-export function matchFindings(
-  wanted: readonly Finding[],
-  text: string,
-  later: readonly Finding[],
-  laterText: string,
-): Map<string, Finding> {
-  const pairs = new Map<string, Finding>();
-  for (const original of wanted) {
-    const line = lineTextAt(text, original.range.start);
-    const same = later.find(
-      (f) =>
-        f.fix &&
-        !pairs.has(f.id) &&
-        f.ruleId === original.ruleId &&
-        lineTextAt(laterText, f.range.start) === line,
-    );
-    if (same) pairs.set(same.id, original);
-  }
-  return pairs;
-}
-
 /** The offset in the redacted text of an offset in the original (redactions are disjoint). */
 export function redactedOffset(offset: number, redactions: readonly Redaction[]): number {
   let shift = 0;

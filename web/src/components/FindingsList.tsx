@@ -52,7 +52,7 @@ function ProjectFacts({ result }: { result: AnalysisView }) {
         ))}
       </ul>
       <p className="project-facts__hint">
-        What you state under “Where does your database run?” wins over these. A finding marked “other files”
+        What you state under Environment wins over these. A finding marked “other files”
         exists only because of them.
       </p>
     </section>

@@ -11,7 +11,9 @@ export type ShortcutId =
   | 'docs'
   | 'download'
   | 'share'
-  | 'theme';
+  | 'theme'
+  | 'next-tab'
+  | 'previous-tab';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -23,7 +25,8 @@ export interface Shortcut {
 
 /**
  * Alt+Shift+letter (⌥⇧ on macOS): neither Monaco (its Alt+Shift bindings are arrows, F and I) nor
- * Chromium or Firefox (Alt+Shift+T and I, access keys only where a page sets them) use these letters.
+ * Chromium or Firefox (Alt+Shift+T and I, access keys only where a page sets them) use these letters,
+ * nor the comma and period that cycle the file tabs.
  */
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'focus-editor', code: 'KeyE', letter: 'E', description: 'Focus the editor' },
@@ -34,6 +37,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'download', code: 'KeyS', letter: 'S', description: 'Download the patched file' },
   { id: 'share', code: 'KeyL', letter: 'L', description: 'Copy a share link (redacted text only)' },
   { id: 'theme', code: 'KeyM', letter: 'M', description: 'Switch between light and dark' },
+  { id: 'next-tab', code: 'Period', letter: '.', description: 'Next file tab' },
+  { id: 'previous-tab', code: 'Comma', letter: ',', description: 'Previous file tab' },
 ];
 
 export function isMac(): boolean {
@@ -167,7 +172,7 @@ export function useShortcuts(): string {
     const share = () => {
       useAppStore.getState().setResultsTab('redaction');
       afterRender(() => {
-        const button = buttonNamed('#panel-redaction', 'Copy share link');
+        const button = buttonNamed('#panel-redaction', /^Copy share link\b/);
         if (!button || button.disabled) {
           say('No share link yet: there is nothing to share.');
           return;
@@ -182,6 +187,21 @@ export function useShortcuts(): string {
         };
         refocus(40);
       });
+    };
+
+    const cycleTab = (step: 1 | -1) => {
+      const { tabs, activeTabId, switchTab } = useAppStore.getState();
+      if (tabs.length < 2) {
+        say('Only one file is open.');
+        return;
+      }
+      const at = tabs.findIndex((t) => t.id === activeTabId);
+      const target = tabs[(at + step + tabs.length) % tabs.length];
+      if (!target) return;
+      switchTab(target.id);
+      say(
+        `${target.filename ?? `Untitled ${target.number}`}, file ${tabs.indexOf(target) + 1} of ${tabs.length}.`,
+      );
     };
 
     const run = (id: ShortcutId) => {
@@ -200,6 +220,10 @@ export function useShortcuts(): string {
           return download();
         case 'share':
           return share();
+        case 'next-tab':
+          return cycleTab(1);
+        case 'previous-tab':
+          return cycleTab(-1);
         case 'theme': {
           const state = useAppStore.getState();
           const choice = toggledChoice(state);
