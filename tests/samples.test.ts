@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodePermalink } from '../engine/index';
+import {
+  crossFileFindingIds,
+  detectFormat,
+  encodePermalink,
+  environmentForFile,
+  readProjectFacts,
+} from '../engine/index';
 import { SAMPLE_GROUPS, SAMPLES } from '../web/src/lib/samples';
 import { SAMPLE_TEXTS } from '../web/src/samples/texts';
 import { engine } from './support/engine';
@@ -15,7 +21,8 @@ function textOf(file: string): string {
 
 describe('samples gallery', () => {
   it('lists every sample file exactly once, with unique ids, in a known group', () => {
-    expect(SAMPLES.map((s) => s.file).sort()).toEqual(Object.keys(SAMPLE_TEXTS).sort());
+    const files = SAMPLES.flatMap((s) => [s.file, ...(s.companions ?? []).map((c) => c.file)]);
+    expect(files.sort()).toEqual(Object.keys(SAMPLE_TEXTS).sort());
     expect(new Set(SAMPLES.map((s) => s.id)).size).toBe(SAMPLES.length);
     for (const sample of SAMPLES) expect(SAMPLE_GROUPS).toContain(sample.group);
   });
@@ -47,6 +54,39 @@ describe('samples gallery', () => {
       }
     });
   }
+
+  it('the deployment sample: each companion is detected from its name, and read together they cause findings', async () => {
+    const sample = SAMPLES.find((s) => s.companions);
+    if (!sample?.companions) throw new Error('no sample of several files');
+    const files = [
+      { file: sample.file, filename: sample.filename ?? '', format: sample.format },
+      ...sample.companions,
+    ];
+    const project = files.map((f, i) => ({
+      id: String(i),
+      label: f.filename,
+      text: textOf(f.file),
+      format: detectFormat(textOf(f.file), { filename: f.filename }).format,
+    }));
+    expect(project.map((p) => p.format)).toEqual(files.map((f) => f.format));
+    const facts = readProjectFacts(project);
+    const app = project[0] as (typeof project)[number];
+    const { environment } = environmentForFile({}, app, facts);
+    const alone = await engine.analyse(app.text, { filename: app.label });
+    const together = await engine.analyse(app.text, { filename: app.label, environment });
+    const cross = crossFileFindingIds(alone.findings, together.findings);
+    expect(
+      together.findings
+        .filter((f) => cross.includes(f.id))
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['python.libpq.options-through-pgbouncer', 'python.sqlalchemy.recycle-too-long']);
+    for (const companion of project.slice(1)) {
+      const result = await engine.analyse(companion.text, { filename: companion.label });
+      expect(result.problems).toEqual([]);
+      expect(result.findings.length).toBeGreaterThan(0);
+    }
+  });
 
   it('the traceback is triaged as a psycopg2 error, not linted', async () => {
     const sample = SAMPLES.find((s) => s.format === 'unknown');
@@ -82,12 +122,20 @@ describe('share-link length of every sample (redacted, as the page builds it)', 
       const text = textOf(sample.file);
       const result = await engine.analyse(text, { filename: sample.filename ?? undefined });
       const detected = result.format.format;
+      const others = [];
+      let bytes = new TextEncoder().encode(text).length;
+      for (const companion of sample.companions ?? []) {
+        const other = await engine.analyse(textOf(companion.file), { filename: companion.filename });
+        others.push({ text: other.redacted, format: companion.format, filename: companion.filename });
+        bytes += new TextEncoder().encode(textOf(companion.file)).length;
+      }
       const fragment = await encodePermalink({
         text: result.redacted,
         format: detected === 'unknown' ? undefined : detected,
         filename: sample.filename ?? undefined,
+        ...(others.length > 0 ? { others } : {}),
       });
-      rows.push({ id: sample.id, bytes: new TextEncoder().encode(text).length, chars: fragment.length });
+      rows.push({ id: sample.id, bytes, chars: fragment.length });
       expect(fragment.length).toBeLessThan(LINK_BUDGET);
     });
   }
@@ -104,7 +152,8 @@ describe('share-link length of every sample (redacted, as the page builds it)', 
       '|---|---|---:|---:|',
       ...SAMPLES.flatMap((s) => {
         const row = rows.find((r) => r.id === s.id);
-        return row ? [`| ${s.title} | ${s.filename ?? '(pasted)'} | ${row.bytes} | ${row.chars} |`] : [];
+        const names = [s.filename ?? '(pasted)', ...(s.companions ?? []).map((c) => c.filename)].join(' + ');
+        return row ? [`| ${s.title} | ${names} | ${row.bytes} | ${row.chars} |`] : [];
       }),
     ];
     console.log(

@@ -9,7 +9,16 @@ test('the empty state offers every sample, grouped by stack', async ({ page }) =
   await openApp(page);
   const gallery = findingsRegion(page).getByRole('region', { name: 'Or open a sample' });
   await expect(gallery.getByRole('button')).toHaveCount(SAMPLES.length);
-  for (const group of ['Python', 'JavaScript / TypeScript', 'Go', 'Ruby', 'JVM', 'Servers', 'Errors']) {
+  for (const group of [
+    'Python',
+    'JavaScript / TypeScript',
+    'Go',
+    'Ruby',
+    'JVM',
+    'Servers',
+    'Several files',
+    'Errors',
+  ]) {
     await expect(gallery.getByRole('heading', { name: group, exact: true })).toBeVisible();
   }
   for (const sample of SAMPLES) {
@@ -42,3 +51,21 @@ for (const sample of configs) {
     await expect(page.getByTestId('diff')).toBeVisible();
   });
 }
+
+test('the deployment sample opens its three files as tabs, the app shown with the findings the others cause', async ({
+  page,
+}) => {
+  await openApp(page);
+  await findingsRegion(page).locator('[data-sample="deployment"]').click();
+  const tabs = page.getByRole('tablist', { name: 'Files' }).getByRole('tab');
+  await expect(tabs).toHaveCount(3);
+  await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.nth(0)).toContainText('orders.py');
+  await expect(tabs.nth(1)).toContainText('pgbouncer.ini');
+  await expect(tabs.nth(2)).toContainText('postgresql.conf');
+  const cross = findingsRegion(page).locator('.finding', { hasText: 'other files' });
+  await expect(cross).toHaveCount(2, { timeout: 30_000 });
+  await expect(
+    findingsRegion(page).locator('[data-rule="python.libpq.options-through-pgbouncer"]'),
+  ).toContainText('other files');
+});

@@ -2,19 +2,31 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { loadSample, SAMPLE_GROUPS, SAMPLES, type Sample } from '../lib/samples';
 import { useAppStore } from '../store';
 
-/** Opens a sample as if its file had been opened: text and file name, so detection goes by the name. */
+/**
+ * Opens a sample as if its file had been opened: text and file name, so detection goes by the name.
+ * A sample of several files opens them as tabs, the first one shown.
+ */
 export function useOpenSample(): (sample: Sample) => Promise<void> {
   const loadText = useAppStore((s) => s.loadText);
+  const openFiles = useAppStore((s) => s.openFiles);
   return useCallback(
     async (sample: Sample) => {
       try {
-        loadText(await loadSample(sample), sample.filename);
+        const text = await loadSample(sample);
+        if (!sample.companions) {
+          loadText(text, sample.filename);
+          return;
+        }
+        const companions = await Promise.all(
+          sample.companions.map(async (c) => ({ text: await loadSample(c), filename: c.filename })),
+        );
+        openFiles([{ text, filename: sample.filename }, ...companions], 0);
       } catch {
         const store = useAppStore.getState();
         store.failChecking(store.revision, 'Could not load the sample. Reload the page and try again.');
       }
     },
-    [loadText],
+    [loadText, openFiles],
   );
 }
 

@@ -16,6 +16,14 @@ export interface Sample {
   format: FormatId | 'unknown';
   /** The raw file under web/src/samples/. */
   file: string;
+  /** Other files of the same deployment, opened as tabs after this one (which stays shown). */
+  companions?: readonly SampleFile[];
+}
+
+export interface SampleFile {
+  filename: string;
+  format: FormatId;
+  file: string;
 }
 
 export const SAMPLE_GROUPS = [
@@ -25,6 +33,7 @@ export const SAMPLE_GROUPS = [
   'Ruby',
   'JVM',
   'Servers',
+  'Several files',
   'Errors',
 ] as const;
 export type SampleGroup = (typeof SAMPLE_GROUPS)[number];
@@ -168,6 +177,18 @@ export const SAMPLES: readonly Sample[] = [
     file: 'configmap.yml.txt',
   },
   {
+    id: 'deployment',
+    group: 'Several files',
+    title: 'An app behind PgBouncer, with its pgbouncer.ini and postgresql.conf',
+    filename: 'orders.py',
+    format: 'python',
+    file: 'deployment-app.py.txt',
+    companions: [
+      { filename: 'pgbouncer.ini', format: 'pgbouncer-ini', file: 'deployment-pgbouncer.ini.txt' },
+      { filename: 'postgresql.conf', format: 'postgresql-conf', file: 'deployment-postgresql.conf.txt' },
+    ],
+  },
+  {
     id: 'traceback',
     group: 'Errors',
     title: 'A pasted Python traceback',
@@ -178,9 +199,9 @@ export const SAMPLES: readonly Sample[] = [
 ];
 
 /** The sample's text; loads the texts' chunk on first use. */
-export async function loadSample(sample: Sample): Promise<string> {
+export async function loadSample(sample: Pick<Sample, 'file'>): Promise<string> {
   const { SAMPLE_TEXTS } = await import('../samples/texts');
   const text = SAMPLE_TEXTS[sample.file];
-  if (text === undefined) throw new Error(`no text for the sample ${sample.id}`);
+  if (text === undefined) throw new Error(`no text for the sample file ${sample.file}`);
   return text;
 }

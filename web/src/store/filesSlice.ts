@@ -45,9 +45,9 @@ export interface FilesSlice {
   closeTab(id: string): void;
   /**
    * Opens files as tabs: the first one goes into the active tab when it is empty, the others (and the
-   * first, otherwise) into new tabs; the last one opened becomes active.
+   * first, otherwise) into new tabs; the one at `show` (the last one by default) becomes active.
    */
-  openFiles(files: readonly OpenedFile[]): void;
+  openFiles(files: readonly OpenedFile[], show?: number): void;
   /** Stores the results the worker computed for tabs that are not active. */
   finishOtherTabs(results: ReadonlyArray<{ id: string; text: string; result: AnalysisView }>): void;
   /** Replaces every tab at once (a multi-file share link, a restored session). */
@@ -165,12 +165,13 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
       const next = tabs[Math.min(index, tabs.length - 1)] as FileTab;
       return { tabs, tabNotice: null, ...activated(next, s.revision + 1) };
     }),
-  openFiles: (files) =>
+  openFiles: (files, show) =>
     set((s) => {
       if (files.length === 0) return {};
       let tabs = parked(s);
       let number = s.nextTabNumber;
       let active = s.tabs.find((t) => t.id === s.activeTabId) as FileTab;
+      let shown: FileTab | null = null;
       let dropped = 0;
       files.forEach((file, i) => {
         const fill = {
@@ -188,7 +189,9 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
           tabs = [...tabs, active];
         } else {
           dropped++;
+          return;
         }
+        if (i === show) shown = active;
       });
       // Hand-made redaction choices belong to the files open so far: a fresh start drops them.
       const fresh = s.tabs.length === 1 && s.text === '';
@@ -201,7 +204,7 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
             ? `${dropped} file${dropped === 1 ? ' was' : 's were'} not opened: at most ${MAX_TABS} files can be open at once.`
             : null,
         linkNotice: null,
-        ...activated(active, s.revision + 1),
+        ...activated(shown ?? active, s.revision + 1),
       };
     }),
   finishOtherTabs: (results) =>
