@@ -110,6 +110,16 @@ test('tabs by keyboard: arrows move between them, a new tab is empty, closing on
   await fileTab(page, /^Untitled 3/).press('Delete');
   await expect(fileTab(page, /^Untitled 3/)).toHaveCount(0);
   await expect(fileTab(page, /^pgbouncer\.ini/)).toBeFocused();
+  // An empty tab goes without a word; one with text can be brought back.
+  await expect(page.getByRole('status').filter({ hasText: 'Closed' })).toHaveCount(0);
+  await page.locator('.file-tab', { hasText: 'pgbouncer.ini' }).locator('.file-tab__close').click();
+  await expect(page.getByRole('tablist', { name: 'Files' }).getByRole('tab')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Closed pgbouncer.ini.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(fileTab(page, /^pgbouncer\.ini/)).toHaveAttribute('aria-selected', 'true');
+  await expect
+    .poll(async () => (await visibleLines(page.locator('.code-editor'))).join('\n'))
+    .toContain('client_idle_timeout = 120');
   await page.locator('.file-tab', { hasText: 'pgbouncer.ini' }).locator('.file-tab__close').click();
   await expect(page.getByRole('tablist', { name: 'Files' }).getByRole('tab')).toHaveCount(1);
   // Without the pgbouncer.ini, nothing tells db.py about PgBouncer any more.

@@ -67,6 +67,8 @@ export function FileTabs() {
   const switchTab = useAppStore((s) => s.switchTab);
   const closeTab = useAppStore((s) => s.closeTab);
   const notice = useAppStore((s) => s.tabNotice);
+  const canUndo = useAppStore((s) => s.closedTab !== null);
+  const reopen = useAppStore((s) => s.reopenClosedTab);
   const list = useRef<HTMLDivElement>(null);
 
   // The ARIA tabs pattern: arrows move between tabs (and activate them), Home/End to the ends, Delete
@@ -112,7 +114,12 @@ export function FileTabs() {
       </button>
       {notice && (
         <p className="file-tabs__notice" role="status">
-          {notice}
+          {notice}{' '}
+          {canUndo && (
+            <button type="button" className="link-button" onClick={reopen}>
+              Undo
+            </button>
+          )}
         </p>
       )}
     </div>

@@ -36,6 +36,10 @@ export interface FilesSlice {
   nextTabNumber: number;
   /** A message about the tabs themselves (too many files opened); null when there is none. */
   tabNotice: string | null;
+  /** The last tab closed with text in it, for "Undo" (one level; gone with the next tab action). */
+  closedTab: { tab: FileTab; index: number } | null;
+  /** Brings back the last closed tab where it was, and shows it. */
+  reopenClosedTab(): void;
   /** Opens a new empty tab and makes it active. */
   addTab(): void;
   switchTab(id: string): void;
@@ -120,14 +124,32 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
   activeTabId: FIRST.id,
   nextTabNumber: 2,
   tabNotice: null,
+  closedTab: null,
+  reopenClosedTab: () =>
+    set((s) => {
+      const closed = s.closedTab;
+      if (!closed || s.tabs.length >= MAX_TABS) return {};
+      const tabs = parked(s);
+      // A lone empty tab left by closing the last one is replaced, not kept beside it.
+      const keep = tabs.length === 1 && s.text === '' && tabs[0]?.filename === null ? [] : tabs;
+      keep.splice(Math.min(closed.index, keep.length), 0, closed.tab);
+      return {
+        tabs: keep,
+        tabNotice: null,
+        closedTab: null,
+        ...activated(closed.tab, s.revision + 1),
+      };
+    }),
   addTab: () =>
     set((s) => {
-      if (s.tabs.length >= MAX_TABS) return { tabNotice: `At most ${MAX_TABS} files can be open at once.` };
+      if (s.tabs.length >= MAX_TABS)
+        return { tabNotice: `At most ${MAX_TABS} files can be open at once.`, closedTab: null };
       const tab = emptyTab(s.nextTabNumber);
       return {
         tabs: [...parked(s), tab],
         nextTabNumber: s.nextTabNumber + 1,
         tabNotice: null,
+        closedTab: null,
         ...activated(tab, s.revision + 1),
       };
     }),
@@ -135,7 +157,7 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
     set((s) => {
       const target = s.tabs.find((t) => t.id === id);
       if (!target || id === s.activeTabId) return {};
-      return { tabs: parked(s), tabNotice: null, ...activated(target, s.revision + 1) };
+      return { tabs: parked(s), tabNotice: null, closedTab: null, ...activated(target, s.revision + 1) };
     }),
   revealInTab: (id, line) =>
     set((s) => {
@@ -143,27 +165,39 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
       if (!target) return {};
       const reveal = { line, column: 1, nonce: (s.reveal?.nonce ?? 0) + 1 };
       if (id === s.activeTabId) return { reveal };
-      return { tabs: parked(s), tabNotice: null, ...activated(target, s.revision + 1), reveal };
+      return {
+        tabs: parked(s),
+        tabNotice: null,
+        closedTab: null,
+        ...activated(target, s.revision + 1),
+        reveal,
+      };
     }),
   closeTab: (id) =>
     set((s) => {
       const index = s.tabs.findIndex((t) => t.id === id);
       if (index < 0) return {};
+      const all = parked(s);
+      const closing = all[index] as FileTab;
+      // Closing loses the text (nothing is saved anywhere else): one level of undo for a tab that had some.
+      const undo =
+        closing.text !== ''
+          ? { closedTab: { tab: closing, index }, tabNotice: `Closed ${tabLabel(closing)}.` }
+          : { closedTab: null, tabNotice: null };
       if (s.tabs.length === 1) {
         const tab = emptyTab(s.nextTabNumber);
         return {
           tabs: [tab],
           nextTabNumber: s.nextTabNumber + 1,
-          tabNotice: null,
+          ...undo,
           ...activated(tab, s.revision + 1),
         };
       }
-      const tabs = parked(s).filter((t) => t.id !== id);
-      if (id !== s.activeTabId)
-        return { tabs, tabNotice: null, revision: s.revision + 1, lastChange: 'load' };
+      const tabs = all.filter((t) => t.id !== id);
+      if (id !== s.activeTabId) return { tabs, ...undo, revision: s.revision + 1, lastChange: 'load' };
       // The neighbour on the right takes its place, else the one on the left.
       const next = tabs[Math.min(index, tabs.length - 1)] as FileTab;
-      return { tabs, tabNotice: null, ...activated(next, s.revision + 1) };
+      return { tabs, ...undo, ...activated(next, s.revision + 1) };
     }),
   openFiles: (files, show) =>
     set((s) => {
@@ -199,6 +233,7 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
         tabs,
         nextTabNumber: number,
         ...(fresh ? { unredacted: [], manualRedactions: [] } : {}),
+        closedTab: null,
         tabNotice:
           dropped > 0
             ? `${dropped} file${dropped === 1 ? ' was' : 's were'} not opened: at most ${MAX_TABS} files can be open at once.`
@@ -232,6 +267,7 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
         tabs,
         nextTabNumber: s.nextTabNumber + tabs.length,
         tabNotice: null,
+        closedTab: null,
         ...activated(active, s.revision + 1),
       };
     }),
