@@ -117,8 +117,8 @@ export default function ExplainPanel() {
       </h3>
       <p className="hint">
         A language model explains the findings in your context and answers follow-up questions. Only the
-        redacted config (as in a share link; every open tab), its format, the environment and the findings
-        are sent, to the endpoint you choose, and only when you ask.
+        redacted config (as in a share link; every open tab), its format, the environment and the findings are
+        sent, to the endpoint you choose, and only when you ask.
       </p>
       <LlmSettings />
       {stopReason && (

@@ -52,8 +52,8 @@ function ProjectFacts({ result }: { result: AnalysisView }) {
         ))}
       </ul>
       <p className="project-facts__hint">
-        What you state under Environment wins over these. A finding marked “other files”
-        exists only because of them.
+        What you state under Environment wins over these. A finding marked “other files” exists only because
+        of them.
       </p>
     </section>
   );
