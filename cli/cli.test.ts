@@ -114,12 +114,18 @@ describe('staleproof check', () => {
   });
 
   it('reads the files named together as one deployment: a pgbouncer.ini changes how the app is read', () => {
-    const app = tempFile('db.py', RESILIENT);
+    // Fine on its own: libpq startup options to PostgreSQL itself.
+    const app = tempFile(
+      'db.py',
+      RESILIENT.replace(
+        '"connect_timeout": 10}',
+        '"connect_timeout": 10, "options": "-c statement_timeout=5000"}',
+      ),
+    );
     const ini = tempFile(
       'pgbouncer.ini',
       '[databases]\r\napp = host=db.internal dbname=app\r\n\r\n[pgbouncer]\r\nclient_idle_timeout = 120\r\n',
     );
-    // Alone, the application is fine.
     expect(run(['check', app]).code).toBe(0);
     const { code, stdout } = run(['check', '--format', 'json', app, ini]);
     expect(code).toBe(1);
@@ -128,17 +134,19 @@ describe('staleproof check', () => {
       { file: ini, line: 4, fact: expect.stringContaining('connect through PgBouncer') },
       { file: ini, line: 5, fact: expect.stringContaining('idle for 120 s') },
     ]);
-    expect(appDocument.findings).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ ruleId: 'python.sqlalchemy.recycle-too-long', crossFile: true }),
-      ]),
-    );
+    expect(appDocument.findings).toEqual([
+      expect.objectContaining({ ruleId: 'python.libpq.options-through-pgbouncer', crossFile: true }),
+    ]);
     const text = run(['check', app, ini]).stdout;
     expect(text).toContain(`${app}: read with PgBouncer closes application connections idle for 120 s`);
-    expect(text).toMatch(/recycle-too-long: .*\[from the other files\]/);
-    // fix reads them together too: the recycle goes under PgBouncer's limit.
-    run(['fix', app, ini]);
-    expect(readFileSync(app, 'utf8')).toContain('pool_recycle=80');
+    expect(text).toMatch(/options-through-pgbouncer: .*\[from the other files\]/);
+    // fix reads them together too: without pre-ping, the recycle it adds stays under PgBouncer's limit.
+    const bare = tempFile('db.py', SNIPPET);
+    run(['fix', bare, ini]);
+    expect(readFileSync(bare, 'utf8')).toContain('pool_recycle=80');
+    const alone = tempFile('db.py', SNIPPET);
+    run(['fix', alone]);
+    expect(readFileSync(alone, 'utf8')).toBe(FIXED);
   });
 
   it('exits 0 with no findings, in text', () => {

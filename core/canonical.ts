@@ -1,4 +1,4 @@
-import { type EnvironmentProfile, effectiveMiddleboxIdleSeconds } from './environment';
+import { type EnvironmentProfile, effectiveIdleLimit } from './environment';
 
 /**
  * The values every fix writes, in one place, each with its unit. Rules convert to the unit of the
@@ -26,12 +26,13 @@ export const CANONICAL = {
 
 /**
  * How long a pooled connection may live or idle before it is replaced: `M − 40` s where M is the
- * smallest middlebox idle timeout (240 s when unknown, so 200 s), never below 30 s.
+ * smallest middlebox idle timeout (240 s when unknown, so 200 s) or a tighter clean-close timer on the
+ * path (`idleCloseSeconds`), never below 30 s.
  */
 export function idleBoundSeconds(environment: EnvironmentProfile): number {
   return Math.max(
     CANONICAL.minimumLifetimeSeconds,
-    effectiveMiddleboxIdleSeconds(environment) - CANONICAL.lifetimeMarginSeconds,
+    effectiveIdleLimit(environment).seconds - CANONICAL.lifetimeMarginSeconds,
   );
 }
 

@@ -60,6 +60,17 @@ export interface EnvironmentProfile {
    */
   haNodes?: string[];
   versions?: Partial<Record<LibraryName, string>>;
+  /**
+   * A timer on the path that closes idle connections cleanly, in seconds: PgBouncer's
+   * `client_idle_timeout`, PostgreSQL's `idle_session_timeout`. Read from the other files of a
+   * deployment (engine/project.ts), not typed by the user. Unlike a middlebox's silent drop, a TCP
+   * keepalive does not reset it: only bounding how long a pooled connection idles (recycle, lifetime,
+   * idle eviction) avoids it, so the rules that compare keepalive timers read `middleboxIdleSeconds`
+   * alone and the pool-bound rules read `effectiveIdleLimit`.
+   */
+  idleCloseSeconds?: number;
+  /** Where `idleCloseSeconds` comes from, for messages: `client_idle_timeout in pgbouncer.ini line 16`. */
+  idleCloseSource?: string;
 }
 
 /** When no middlebox timeout is known: Azure Load Balancer's 4 minutes, the smallest common default. */
@@ -198,4 +209,34 @@ export function parseEnvironmentAssignments(assignments: readonly string[]): Env
 /** The middlebox idle timeout rules should design for, in seconds, or null when there is none. */
 export function effectiveMiddleboxIdleSeconds(profile: EnvironmentProfile): number {
   return profile.middleboxIdleSeconds ?? DEFAULT_MIDDLEBOX_IDLE_SECONDS;
+}
+
+export interface IdleLimit {
+  seconds: number;
+  /** For messages: `the 240 s middlebox idle timeout`, `the 120 s idle limit (client_idle_timeout in pgbouncer.ini line 16)`. */
+  label: string;
+  /** True when a server-side timer closes the connection cleanly (rather than a middlebox dropping it). */
+  clean: boolean;
+  /** For a clean close: which setting, where (`client_idle_timeout in pgbouncer.ini line 16`). */
+  source?: string;
+}
+
+/**
+ * The shortest time a pooled connection may sit idle before something on the path ends it: the
+ * middlebox idle timeout, or a tighter clean-close timer (`idleCloseSeconds`). Pool bounds (recycle,
+ * lifetime, idle eviction) stay under it.
+ */
+export function effectiveIdleLimit(profile: EnvironmentProfile): IdleLimit {
+  const m = effectiveMiddleboxIdleSeconds(profile);
+  const close = profile.idleCloseSeconds;
+  if (close !== undefined && close < m) {
+    const source = profile.idleCloseSource;
+    return {
+      seconds: close,
+      label: `the ${close} s idle limit${source ? ` (${source})` : ''}`,
+      clean: true,
+      ...(source ? { source } : {}),
+    };
+  }
+  return { seconds: m, label: `the ${m} s middlebox idle timeout`, clean: false };
 }

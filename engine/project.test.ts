@@ -69,7 +69,12 @@ describe('the profile each file is read with', () => {
   it('an application behind the pgbouncer.ini of another tab: behindPgbouncer, and the tighter idle limit', () => {
     const facts = readProjectFacts([APP, pgbouncer('client_idle_timeout = 120')]);
     const { environment, applied } = environmentForFile({}, APP, facts);
-    expect(environment).toEqual({ behindPgbouncer: true, middleboxIdleSeconds: 120 });
+    // A clean close: an idle limit for pool bounds, not a middlebox that keepalives would have to beat.
+    expect(environment).toEqual({
+      behindPgbouncer: true,
+      idleCloseSeconds: 120,
+      idleCloseSource: 'client_idle_timeout in pgbouncer.ini line 5',
+    });
     expect(applied.map((f) => f.kind)).toEqual(['behind-pgbouncer', 'idle-limit']);
   });
 
@@ -81,7 +86,8 @@ describe('the profile each file is read with', () => {
     // Not behind PgBouncer: the server's limit is the one that closes this application's sessions.
     expect(environmentForFile({ behindPgbouncer: false }, APP, facts).environment).toEqual({
       behindPgbouncer: false,
-      middleboxIdleSeconds: 60,
+      idleCloseSeconds: 60,
+      idleCloseSource: 'idle_session_timeout in postgresql.conf line 2',
       pgMajor: 13,
     });
     expect(environmentForFile({ middleboxIdleSeconds: 100, pgMajor: 16 }, APP, facts).environment).toEqual({
@@ -109,16 +115,33 @@ describe('the profile each file is read with', () => {
 
 describe('findings that span files (real engine)', () => {
   it("PgBouncer's client_idle_timeout makes a recycle that was fine too long, and only that finding is cross-file", async () => {
-    const facts = readProjectFacts([APP, pgbouncer('client_idle_timeout = 120')]);
-    const { environment } = environmentForFile({}, APP, facts);
-    const alone = await engine.analyse(APP.text, { filename: 'db.py' });
-    const together = await engine.analyse(APP.text, { filename: 'db.py', environment });
+    // Without pre-ping the recycle is all that keeps a closed connection from being handed out.
+    const app = { ...APP, text: APP.text.replace('    pool_pre_ping=True,\n', '') };
+    const facts = readProjectFacts([app, pgbouncer('client_idle_timeout = 120')]);
+    const { environment } = environmentForFile({}, app, facts);
+    const alone = await engine.analyse(app.text, { filename: 'db.py' });
+    const together = await engine.analyse(app.text, { filename: 'db.py', environment });
     expect(alone.findings.map((f) => f.ruleId)).not.toContain('python.sqlalchemy.recycle-too-long');
     const recycle = together.findings.find((f) => f.ruleId === 'python.sqlalchemy.recycle-too-long');
-    expect(recycle?.message).toContain('120 s');
+    expect(recycle?.message).toContain(
+      'past the 120 s after which it is closed (client_idle_timeout in pgbouncer.ini line 5)',
+    );
     expect(crossFileFindingIds(alone.findings, together.findings)).toEqual([recycle?.id]);
     // The fix bounds the recycle under the limit the other file states.
     expect(together.patched).toContain('pool_recycle=80');
+  });
+
+  it('with pre-ping on, a clean close is caught at checkout: the recycle is held only to the middlebox', async () => {
+    const facts = readProjectFacts([APP, pgbouncer('client_idle_timeout = 120')]);
+    const { environment } = environmentForFile({}, APP, facts);
+    const together = await engine.analyse(APP.text, { filename: 'db.py', environment });
+    expect(together.findings.map((f) => f.ruleId)).not.toContain('python.sqlalchemy.recycle-too-long');
+    // A middlebox of the same 120 s is another matter: a ping can hang on a silently dropped flow.
+    const stated = await engine.analyse(APP.text, {
+      filename: 'db.py',
+      environment: { ...environment, middleboxIdleSeconds: 120 },
+    });
+    expect(stated.findings.map((f) => f.ruleId)).toContain('python.sqlalchemy.recycle-too-long');
   });
 
   it('libpq startup options are reported once a pgbouncer.ini is among the files, whatever the host', async () => {
@@ -138,16 +161,13 @@ describe('findings that span files (real engine)', () => {
     expect(cross.some((f) => /pgbouncer/i.test(f.message))).toBe(true);
   });
 
-  it('crossFileFindingIds: same rule, line and message is the same finding', () => {
-    const a = { ruleId: 'r', line: 3, message: 'm' };
-    expect(
-      crossFileFindingIds(
-        [a],
-        [
-          { ...a, id: 'r@1' },
-          { ...a, line: 4, id: 'r@2' },
-        ],
-      ),
-    ).toEqual(['r@2']);
+  it('crossFileFindingIds: the same rule on the same line is the same finding, whatever numbers changed', () => {
+    const a = { ruleId: 'r', line: 3 };
+    const together = [
+      { ...a, id: 'r@1' },
+      { ...a, line: 4, id: 'r@2' },
+      { ruleId: 's', line: 3, id: 's@1' },
+    ];
+    expect(crossFileFindingIds([a], together)).toEqual(['r@2', 's@1']);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_MIDDLEBOX_IDLE_SECONDS, type EnvironmentProfile } from '../core/environment';
+import { type EnvironmentProfile, effectiveIdleLimit } from '../core/environment';
 import { LineIndex } from '../core/line-index';
 import type { Finding } from '../core/types';
 import { numberOf, pgbouncerConfigOfText } from '../rules/pgbouncer/_lib/config';
@@ -18,7 +18,9 @@ import type { FormatId } from '../wasm-parsers/formats';
  *   parameters PgBouncer refuses are reported);
  * - PgBouncer's `client_idle_timeout` closes idle application connections, and PostgreSQL's
  *   `idle_session_timeout` (14+) closes idle sessions of clients that connect directly: either is an
- *   idle limit on the path, like a load balancer's (jvm.md's L_idle lists both);
+ *   idle limit on the path (jvm.md's L_idle lists both). It closes cleanly, so it becomes the
+ *   profile's `idleCloseSeconds`, which pool bounds stay under, not `middleboxIdleSeconds`: a TCP
+ *   keepalive does not reset an application-level idle timer;
  * - a major version the postgresql.conf names (Debian and RHEL paths) is the server's version.
  *
  * Conservative by construction: what the user stated explicitly wins (behindPgbouncer = false, a
@@ -171,13 +173,15 @@ export function environmentForFile(
     (f): f is Extract<ProjectFact, { kind: 'idle-limit' }> =>
       f.kind === 'idle-limit' && (f.closes === 'pgbouncer-clients') === through,
   );
-  const current = base.middleboxIdleSeconds ?? DEFAULT_MIDDLEBOX_IDLE_SECONDS;
+  const current = effectiveIdleLimit(base).seconds;
   const tightest = limits.reduce<(typeof limits)[number] | undefined>(
     (best, f) => (best === undefined || f.seconds < best.seconds ? f : best),
     undefined,
   );
   if (tightest && tightest.seconds < current) {
-    environment.middleboxIdleSeconds = tightest.seconds;
+    // A clean close, not a middlebox: pool bounds stay under it, keepalive timers do not chase it.
+    environment.idleCloseSeconds = tightest.seconds;
+    environment.idleCloseSource = `${tightest.key} in ${tightest.label} line ${tightest.line}`;
     applied.push(tightest);
   }
   return { environment, applied };
@@ -185,12 +189,13 @@ export function environmentForFile(
 
 /**
  * Findings that exist only because of the other files: present when the file is read with the facts,
- * absent (same rule, same line, same message) when it is read with the user's profile alone.
+ * absent (no finding of the same rule on the same line) when it is read with the user's profile alone.
+ * A finding both readings have, whose numbers the facts changed, is not one of them.
  */
 export function crossFileFindingIds(
-  alone: readonly Pick<Finding, 'ruleId' | 'line' | 'message'>[],
-  together: readonly Pick<Finding, 'id' | 'ruleId' | 'line' | 'message'>[],
+  alone: readonly Pick<Finding, 'ruleId' | 'line'>[],
+  together: readonly Pick<Finding, 'id' | 'ruleId' | 'line'>[],
 ): string[] {
-  const seen = new Set(alone.map((f) => `${f.ruleId}\0${f.line}\0${f.message}`));
-  return together.filter((f) => !seen.has(`${f.ruleId}\0${f.line}\0${f.message}`)).map((f) => f.id);
+  const seen = new Set(alone.map((f) => `${f.ruleId}\0${f.line}`));
+  return together.filter((f) => !seen.has(`${f.ruleId}\0${f.line}`)).map((f) => f.id);
 }

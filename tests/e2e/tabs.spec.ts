@@ -11,12 +11,14 @@ import {
   visibleLines,
 } from './helpers';
 
-/** An application whose recycle suits the default 240 s middlebox but not a 120 s PgBouncer limit. */
+/**
+ * An application that relies on its recycle (no pre-ping): under the default 240 s middlebox, but not
+ * under PgBouncer's 120 s client_idle_timeout.
+ */
 const APP = `from sqlalchemy import create_engine
 
 engine = create_engine(
     "postgresql+psycopg2://app:fake-tabs-pw@pgbouncer.internal:6432/app",
-    pool_pre_ping=True,
     pool_recycle=200,
 )
 `;

@@ -5,8 +5,8 @@ import { optionsSettingMs, pgTargets } from './pg';
 
 /**
  * The shortest idle timeout known on the path, in ms, and where it comes from: the middlebox idle
- * timeout stated in the environment, or PostgreSQL's `idle_session_timeout` passed in the URL's
- * `options`. Null when neither is known: the default guess is not enough to propose a number here.
+ * timeout stated in the environment, a clean-close timer another file of the deployment states, or
+ * PostgreSQL's `idle_session_timeout` passed in the URL's `options`. Null when neither is known: the default guess is not enough to propose a number here.
  */
 export function knownIdleLimit(
   doc: ParsedDocument,
@@ -14,6 +14,14 @@ export function knownIdleLimit(
   site: HikariSite,
 ): { ms: number; source: string } | null {
   const found: Array<{ ms: number; source: string }> = [];
+  // A clean-close timer the deployment's other files state (PgBouncer's client_idle_timeout, the
+  // server's idle_session_timeout): part of L_idle in the reference's model.
+  if (environment.idleCloseSeconds !== undefined) {
+    found.push({
+      ms: environment.idleCloseSeconds * 1000,
+      source: `${environment.idleCloseSource ?? 'a server-side idle timeout'} (${environment.idleCloseSeconds} s)`,
+    });
+  }
   if (environment.middleboxIdleSeconds !== undefined) {
     found.push({
       ms: environment.middleboxIdleSeconds * 1000,

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { idleBoundSeconds } from '../../../core/canonical';
-import { type EnvironmentProfile, effectiveMiddleboxIdleSeconds } from '../../../core/environment';
+import { type EnvironmentProfile, effectiveIdleLimit } from '../../../core/environment';
 import type { TextEdit } from '../../../core/types';
 import type { ParsedDocument } from '../../../wasm-parsers/parser-host';
 import { type ParsedUri, parseUri } from '../../_lib/connection-string';
@@ -358,13 +358,23 @@ export function sqlalchemyAtLeast(version: string | undefined, minimum: readonly
   return true;
 }
 
-/** Why the recycle bound is what it is, for messages: the middlebox timeout it stays under. */
+/** Why the recycle bound is what it is, for messages: the idle limit it stays under. */
 export function recycleBasis(environment: EnvironmentProfile): string {
-  const m = effectiveMiddleboxIdleSeconds(environment);
+  const limit = effectiveIdleLimit(environment);
+  const m = limit.seconds;
   const bound = idleBoundSeconds(environment);
+  if (limit.clean) return `${bound} s stays ${m - bound} s under ${limit.label}`;
   return environment.middleboxIdleSeconds === undefined
     ? `${bound} s stays under ${m} s, the smallest common middlebox idle timeout (Azure Load Balancer; state yours in the environment to change it)`
     : `${bound} s stays ${m - bound} s under your ${m} s middlebox idle timeout`;
+}
+
+/** How a connection idle past the limit is lost, for messages. */
+export function idleLoss(environment: EnvironmentProfile): string {
+  const limit = effectiveIdleLimit(environment);
+  return limit.clean
+    ? `after which it is closed${limit.source ? ` (${limit.source})` : ''}`
+    : 'after which a NAT or load balancer may have dropped its flow';
 }
 
 /** `engine_from_config(configuration, prefix="sqlalchemy.", **kwargs)`: kwargs win over the mapping. */

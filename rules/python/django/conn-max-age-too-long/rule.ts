@@ -1,5 +1,5 @@
 import { idleBoundSeconds } from '../../../../core/canonical';
-import { effectiveMiddleboxIdleSeconds } from '../../../../core/environment';
+import { effectiveIdleLimit } from '../../../../core/environment';
 import { defineRule } from '../../../define-rule';
 import {
   connMaxAge,
@@ -36,7 +36,8 @@ export default defineRule({
     ],
   },
   check({ doc, environment, report }) {
-    const limit = effectiveMiddleboxIdleSeconds(environment);
+    const idle = effectiveIdleLimit(environment);
+    const limit = idle.seconds;
     const bound = idleBoundSeconds(environment);
     for (const entry of djangoEntries(doc)) {
       if (!isPostgres(entry.backend) && entry.backend !== 'unknown') continue;
@@ -58,7 +59,7 @@ export default defineRule({
         range: writeRange(entry, write),
         // Where health checks can be turned on, python.django.health-checks-missing carries the fix.
         severity: edit ? 'warning' : 'info',
-        message: `${entry.label}: ${what}, while a NAT or load balancer may drop a connection idle for ${limit} s; without health checks the next request after a quiet spell gets the dead connection and fails. ${
+        message: `${entry.label}: ${what}, while ${idle.clean ? `${idle.label} closes a connection idle that long` : `a NAT or load balancer may drop a connection idle for ${limit} s`}; without health checks the next request after a quiet spell gets the dead connection and fails. ${
           checks === false
             ? `Django ${environment.versions?.django} has no CONN_HEALTH_CHECKS (4.1+), so set ${name}=${bound}: ${recycleBasis(environment)}.`
             : `CONN_HEALTH_CHECKS: True (python.django.health-checks-missing) fixes this on Django 4.1+; on older Django set ${name} to ${bound}.`
