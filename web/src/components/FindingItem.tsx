@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AnalysisResult, Finding, ProjectFact } from '../../../engine/index';
 import { useAppStore } from '../store';
+import { FactLink, factKey } from './FactLink';
 import { InlineCode } from './InlineCode';
 import { RuleDocs } from './RuleDocs';
 
@@ -31,7 +32,6 @@ export interface FindingItemProps {
 export function FindingItem({ finding, chosen, skipped, reviewNote, crossFacts }: FindingItemProps) {
   const revealPosition = useAppStore((s) => s.revealPosition);
   const setFixChosen = useAppStore((s) => s.setFixChosen);
-  const revealInTab = useAppStore((s) => s.revealInTab);
   const docsRequest = useAppStore((s) => (s.docsRequest?.findingId === finding.id ? s.docsRequest : null));
   const item = useRef<HTMLLIElement>(null);
   const fix = finding.fix;
@@ -85,17 +85,9 @@ export function FindingItem({ finding, chosen, skipped, reviewNote, crossFacts }
         <div className="finding__cross" role="note">
           <span className="badge badge--cross">other files</span> Found because{' '}
           {crossFacts.map((fact, i) => (
-            <span key={`${fact.fileId}:${fact.line}:${fact.kind}`}>
+            <span key={factKey(fact)}>
               {i > 0 && '; '}
-              {fact.summary}{' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => revealInTab(fact.fileId, fact.line)}
-                aria-label={`Show ${fact.label} line ${fact.line}`}
-              >
-                show
-              </button>
+              {fact.summary} <FactLink fact={fact} />
             </span>
           ))}
           .

@@ -3,6 +3,7 @@ import type { Severity } from '../../../engine/index';
 import { type FixBase, resolveSelection } from '../analysis/fix-selection';
 import type { AnalysisView } from '../analysis/protocol';
 import { useAppStore } from '../store';
+import { FactLink, factKey } from './FactLink';
 import { FindingItem, type SkipReason } from './FindingItem';
 
 const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
@@ -30,24 +31,15 @@ function summary(result: AnalysisView, chosen: ReadonlySet<string>): string {
 
 /** What the other open files state that changed how this one was read, each with a way to see it. */
 function ProjectFacts({ result }: { result: AnalysisView }) {
-  const revealInTab = useAppStore((s) => s.revealInTab);
   if (result.facts.length === 0) return null;
   return (
     <section className="project-facts" aria-label="Read together with your other files">
       <h3 className="project-facts__title">Read together with your other files</h3>
       <ul>
         {result.facts.map((fact) => (
-          <li key={`${fact.fileId}:${fact.line}:${fact.kind}`}>
+          <li key={factKey(fact)}>
             {fact.summary[0]?.toUpperCase()}
-            {fact.summary.slice(1)}.{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => revealInTab(fact.fileId, fact.line)}
-              aria-label={`Show ${fact.label} line ${fact.line}`}
-            >
-              show
-            </button>
+            {fact.summary.slice(1)}. <FactLink fact={fact} />
           </li>
         ))}
       </ul>
